@@ -1,0 +1,42 @@
+# The two commands the README promises: `make serve` and `make test`. Everything they need is
+# installed from PyPI, npm and Debian's packages by the targets below.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: serve test setup lint format clean
+
+serve: $(VENV)/.installed
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=true $(BIN)/python manage.py createcachetable
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST_PORT)
+
+test: setup
+	$(BIN)/pytest
+
+setup: $(VENV)/.installed node_modules/.installed
+	scripts/install-system-packages
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the machine's is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from clinic_site import views
+from pages.sitemaps import PageSitemap
+
+urlpatterns = [
+    path("", include("pages.urls")),
+    path("consultation/", include("consultations.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+]
+
+handler500 = views.server_error

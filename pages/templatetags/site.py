@@ -1,0 +1,116 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+# A JSON-LD block must not be able to close its own <script> element.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name, label):
+    """A navigation link that tells assistive technology which page is the current one."""
+    url = reverse(url_name)
+    current = context["request"].path == url if "request" in context else False
+    return format_html(
+        '<a href="{}"{}>{}</a>', url, mark_safe(' aria-current="page"') if current else "", label
+    )
+
+
+@register.simple_tag(takes_context=True)
+def clinic_json_ld(context):
+    clinic = context["clinic"]
+    request = context.get("request")
+    home = request.build_absolute_uri(reverse("pages:home")) if request else reverse("pages:home")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalClinic",
+        "name": clinic["name"],
+        "url": home,
+        "logo": request.build_absolute_uri(static("img/favicon.svg")) if request else None,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": clinic["street_address"],
+            "addressLocality": clinic["locality"],
+            "addressCountry": clinic["country"],
+        },
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": clinic["opening_days"],
+                "opens": clinic["opens"],
+                "closes": clinic["closes"],
+            }
+        ],
+        "hasMap": clinic["map_url"],
+    }
+    if clinic["phone"]:
+        data["telephone"] = clinic["phone"]
+    return json_ld({key: value for key, value in data.items() if value})
+
+
+@register.simple_tag
+def faq_json_ld(faqs):
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": faq.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
+                }
+                for faq in faqs
+            ],
+        }
+    )
+
+
+@register.simple_tag(takes_context=True)
+def procedure_json_ld(context):
+    request = context.get("request")
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "MedicalProcedure",
+            "name": _("Exosome therapy for hair restoration"),
+            "url": request.build_absolute_uri(request.path) if request else None,
+            "description": _(
+                "Exosomes are tiny, nano-sized extracellular vesicles released by cells, "
+                "including stem cells. Injected into the scalp, they deliver growth factors, "
+                "proteins and genetic material that signal dormant or weakened hair follicles "
+                "to re-engage in active growth."
+            ),
+            "bodyLocation": _("Scalp"),
+            "preparation": _(
+                "Avoid medications that can increase bleeding, such as NSAIDs and blood "
+                "thinners, for at least a week before the treatment; minimise alcohol and "
+                "smoking; stay well hydrated; wash your hair on the day of the procedure."
+            ),
+            "howPerformed": _(
+                "After the scalp is cleansed and numbed, a specialist injects the exosome "
+                "solution into the areas of thinning hair with very fine needles. The process "
+                "usually lasts between 30 and 60 minutes."
+            ),
+            "followup": _(
+                "Do not wash your hair for 24–48 hours and avoid strenuous exercise, direct sun "
+                "and scalp manipulation for a few days. Follow-up sessions are often spaced "
+                "several months apart."
+            ),
+        }
+    )

@@ -1,0 +1,76 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# The live server runs in a thread beside Playwright's sync API, which Django would otherwise
+# take for an async context.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = PROJECT_DIR / "node_modules/axe-core/axe.min.js"
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", PROJECT_DIR / "test-artifacts/screenshots"))
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make setup`.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture
+def axe():
+    """Runs axe-core on the page as it is now and returns its violations."""
+
+    def run(page):
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return [
+            f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'])})"
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+@pytest.fixture
+def screenshot():
+    def take(page, name):
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True)
+
+    return take
+
+
+def has_horizontal_scroll(page):
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )

@@ -1,0 +1,45 @@
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.pages import page_urls
+
+VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def vnu():
+    if not VNU_JAR.exists() or not shutil.which("java"):
+        pytest.fail("The Nu HTML validator is missing: run `make setup` (npm and Java).")
+    return ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only"]
+
+
+def test_every_page_is_valid_html(client, vnu, tmp_path, settings):
+    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 123 4567", "whatsapp": "+971501234567"}
+    urls = [*page_urls(), "/no-such-page/"]
+    files = []
+    for url in urls:
+        path = tmp_path / f"{url.strip('/').replace('/', '_') or 'home'}.html"
+        path.write_bytes(client.get(url).content)
+        files.append(str(path))
+
+    result = subprocess.run([*vnu, *files], capture_output=True, text=True, timeout=120)
+
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert problems == []
+
+
+def test_the_error_page_is_valid_html(vnu, tmp_path, rf):
+    from clinic_site.views import server_error
+
+    path = tmp_path / "500.html"
+    path.write_bytes(server_error(rf.get(reverse("pages:home"))).content)
+
+    result = subprocess.run([*vnu, str(path)], capture_output=True, text=True, timeout=60)
+
+    assert json.loads(result.stderr)["messages"] == []

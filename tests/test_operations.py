@@ -1,0 +1,142 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import OperationalError
+from django.test import RequestFactory
+
+from clinic_site.views import server_error
+from tests.html import parse
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# The production environment the README documents, with made-up values.
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "k" * 20 + "a-long-random-production-like-secret-value",
+    "DJANGO_ALLOWED_HOSTS": "www.eclaclinic.ae",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.eclaclinic.ae",
+    "DJANGO_DEBUG": "false",
+    "DJANGO_HTTPS": "true",
+}
+
+
+def run_manage(*args, env):
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_checks_are_clean_with_the_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_no_model_changes_are_missing_a_migration():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", unreachable)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+
+
+def test_healthz_is_not_redirected_to_https(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", _no_db)
+        response = client.get("/healthz")
+
+    assert response.status_code == 503  # answered, not redirected
+
+
+def _no_db(*args, **kwargs):
+    raise OperationalError("no database in this test")
+
+
+def test_server_error_page_is_friendly_and_shows_how_to_reach_the_clinic(settings):
+    settings.CLINIC = {**settings.CLINIC, "whatsapp": "+971 50 123 4567"}
+    request = RequestFactory().get("/")
+
+    response = server_error(request)
+
+    page = parse(response)
+    assert response.status_code == 500
+    assert page.h1_count == 1
+    assert "1128, Al Wasl Road" in page.text
+    assert "https://wa.me/971501234567" in page.links
+    assert "Traceback" not in response.content.decode()
+
+
+def test_an_exception_in_a_view_shows_the_friendly_500_page(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("django.views.generic.base.TemplateView.get", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/faq/")
+
+    assert response.status_code == 500
+    assert "Sorry, something went wrong on our side" in response.content.decode()
+    assert "boom" not in response.content.decode()
+
+
+def test_static_files_get_hashed_compressed_names_and_long_cache_lifetimes(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    from django.templatetags.static import static
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    css_url = static("css/site.css")
+    middleware = WhiteNoiseMiddleware(get_response=lambda request: None)
+    response = middleware(RequestFactory().get(css_url, HTTP_ACCEPT_ENCODING="gzip"))
+
+    assert css_url != "/static/css/site.css"
+    assert (tmp_path / css_url.removeprefix("/static/")).with_suffix(".css.gz").exists() or (
+        tmp_path / (css_url.removeprefix("/static/") + ".gz")
+    ).exists()
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "max-age=315360000" in response["Cache-Control"]
+    assert "immutable" in response["Cache-Control"]
