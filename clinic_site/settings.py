@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "consultations.campaign.CampaignMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -176,7 +177,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -199,6 +200,7 @@ CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "clinic_site.views.csrf_failure"
 
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -261,6 +263,25 @@ CLINIC = {
     ),
 }
 
-# Consultation requests are deleted this many days after they arrive (purge_consultations);
-# the privacy page states the same number.
+# Third party: django-phonenumber-field. Local numbers (050 123 4567) are read as UAE numbers.
+
+PHONENUMBER_DEFAULT_REGION = "AE"
+PHONENUMBER_DB_FORMAT = "E164"
+
+# Consultation requests
+
+# Who is emailed (a link, no personal details) when a request arrives.
+CONSULTATION_NOTIFY_EMAILS = env_list("CONSULTATION_NOTIFY_EMAILS")
+# Deleted this many days after they arrive (purge_consultations); /privacy/ states the number.
 CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
+# A form sent sooner than this after it was shown is kept as suspected spam.
+CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# Per client address and window: past the soft limit requests are kept as suspected spam
+# (mobile carriers put many patients behind one address); past the hard limit they are refused.
+CONSULTATION_RATE_WINDOW_SECONDS = 3600
+CONSULTATION_RATE_SOFT_LIMIT = env_int("CONSULTATION_RATE_SOFT_LIMIT", 5)
+CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
+# The same answers sent again within this time are the same request (double click, reload).
+CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
+# How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -20,4 +20,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
 ]
 
+handler400 = views.bad_request
 handler500 = views.server_error

@@ -1,7 +1,8 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
@@ -26,3 +27,14 @@ def server_error(request):
     """The 500 page, rendered without context processors or the database: both may be broken."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"clinic": clinic_details()}))
+
+
+def bad_request(request, exception):
+    """400, e.g. a form body over DATA_UPLOAD_MAX_MEMORY_SIZE: say so, and how to reach us."""
+    template = loader.get_template("400.html")
+    return HttpResponseBadRequest(template.render({"clinic": clinic_details()}, request))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with a missing or stale security token: explain, and offer a fresh form."""
+    return render(request, "403_csrf.html", status=403)

@@ -9,3 +9,13 @@ def _fast_test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def empty_cache():
+    """Rate limits and duplicate claims live in the cache; each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield cache
+    cache.clear()

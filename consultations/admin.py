@@ -1,0 +1,210 @@
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import StreamingHttpResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from consultations.export import csv_filename, stream_csv
+from consultations.models import ConsultationRequest
+from consultations.phone import parse_search_number
+from pages.sitemaps import PageSitemap
+
+admin.site.site_header = _("Ecla Clinic front desk")
+admin.site.site_title = _("Ecla Clinic admin")
+admin.site.index_title = _("Front desk")
+
+COUNT_CAP = 10_000
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most COUNT_CAP + 1 rows, so a list of a million requests never counts them all."""
+
+    @cached_property
+    def count(self):
+        return self.object_list[: COUNT_CAP + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > COUNT_CAP
+
+
+class SourcePageFilter(admin.SimpleListFilter):
+    title = _("sent from page")
+    parameter_name = "source_path"
+
+    def lookups(self, request, model_admin):
+        # The site's own pages: a fixed list, so showing the filter costs no query.
+        return [(path, path) for path in map(PageSitemap().location, PageSitemap().items())]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(source_path=self.value())
+        return queryset
+
+
+class CampaignSourceFilter(admin.SimpleListFilter):
+    title = _("campaign source")
+    parameter_name = "utm_source"
+
+    def lookups(self, request, model_admin):
+        recent = timezone.now() - timedelta(days=90)
+        sources = (
+            ConsultationRequest.objects.filter(created_at__gte=recent)
+            .exclude(utm_source="")
+            .order_by("utm_source")
+            .values_list("utm_source", flat=True)
+            .distinct()[:30]
+        )
+        return [("-", _("None (no campaign)")), *((source, source) for source in sources)]
+
+    def queryset(self, request, queryset):
+        if self.value() == "-":
+            return queryset.filter(utm_source="")
+        if self.value():
+            return queryset.filter(utm_source=self.value())
+        return queryset
+
+
+def status_action(status):
+    @admin.action(permissions=["change"], description=format_lazy(_("Mark as “{}”"), status.label))
+    def action(modeladmin, request, queryset):
+        updated = queryset.update(status=status, updated_at=timezone.now())
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d request marked as “%(status)s”.",
+                "%(count)d requests marked as “%(status)s”.",
+                updated,
+            )
+            % {"count": updated, "status": status.label},
+            messages.SUCCESS,
+        )
+
+    action.__name__ = f"mark_{status.value}"
+    return action
+
+
+@admin.register(ConsultationRequest)
+class ConsultationRequestAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "phone_link",
+        "whatsapp_link",
+        "status",
+        "created_at",
+        "source",
+        "is_possible_duplicate",
+    )
+    list_display_links = ("name",)
+    list_filter = (
+        "status",
+        ("created_at", admin.DateFieldListFilter),
+        SourcePageFilter,
+        CampaignSourceFilter,
+    )
+    search_fields = ("name",)
+    search_help_text = _(
+        "Search by name, or by phone or WhatsApp number in any form (050 123 4567)."
+    )
+    list_per_page = 50
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    actions = [
+        *(status_action(status) for status in ConsultationRequest.Status),
+        "export_selected_csv",
+    ]
+    raw_id_fields = ("duplicate_of",)
+    readonly_fields = (
+        "consent_given_at",
+        "created_at",
+        "updated_at",
+        "duplicate_link",
+        "source",
+        "utm_medium",
+        "utm_campaign",
+    )
+    fieldsets = (
+        (_("Patient"), {"fields": ("name", "phone", "whatsapp", "message")}),
+        (_("Follow-up"), {"fields": ("status", "staff_notes", "duplicate_link")}),
+        (_("Where it came from"), {"fields": ("source", "utm_medium", "utm_campaign")}),
+        (_("Record"), {"fields": ("consent_given_at", "created_at", "updated_at")}),
+    )
+
+    @admin.display(description=_("phone"), ordering="phone")
+    def phone_link(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.phone, obj.phone.as_international)
+
+    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
+    def whatsapp_link(self, obj):
+        return format_html(
+            '<a href="https://wa.me/{}" target="_blank" rel="noopener">{}</a>',
+            str(obj.whatsapp).lstrip("+"),
+            obj.whatsapp.as_international,
+        )
+
+    @admin.display(description=_("source"))
+    def source(self, obj):
+        return obj.utm_source or obj.source_path or "–"
+
+    @admin.display(description=_("repeat number"), boolean=True)
+    def is_possible_duplicate(self, obj):
+        return obj.is_possible_duplicate
+
+    @admin.display(description=_("possible duplicate of"))
+    def duplicate_link(self, obj):
+        if not obj.duplicate_of_id:
+            return _("No earlier request from this number")
+        url = reverse("admin:consultations_consultationrequest_change", args=[obj.duplicate_of_id])
+        return format_html(
+            '<a href="{}">{}</a>', url, _("Earlier request #%s") % obj.duplicate_of_id
+        )
+
+    def has_add_permission(self, request):
+        # Requests come from patients through the website, with their consent recorded.
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        number = parse_search_number(search_term)
+        if number:
+            return queryset.filter(Q(phone=number) | Q(whatsapp=number)), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def changelist_view(self, request, extra_context=None):
+        new = ConsultationRequest.objects.new()[: COUNT_CAP + 1].count()
+        extra_context = {**(extra_context or {}), "new_request_count": new, "count_cap": COUNT_CAP}
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        export = path(
+            "export.csv",
+            self.admin_site.admin_view(self.export_view),
+            name="consultations_consultationrequest_export",
+        )
+        return [export, *super().get_urls()]
+
+    def export_view(self, request):
+        """Everything the list shows with its current filters and search, as CSV."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return self.csv_response(changelist.get_queryset(request))
+
+    @admin.action(permissions=["view"], description=_("Export selected requests as CSV"))
+    def export_selected_csv(self, request, queryset):
+        return self.csv_response(queryset)
+
+    def csv_response(self, queryset):
+        response = StreamingHttpResponse(
+            stream_csv(queryset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{csv_filename()}"'
+        return response

@@ -1,0 +1,85 @@
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+class ConsultationRequestQuerySet(models.QuerySet):
+    def new(self):
+        return self.filter(status=ConsultationRequest.Status.NEW)
+
+    def older_than(self, days):
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+    def same_submission_since(self, fingerprint, since):
+        return self.filter(fingerprint=fingerprint, created_at__gte=since)
+
+    def earlier_from_number(self, phone):
+        return self.filter(phone=phone).order_by("-created_at")
+
+
+class ConsultationRequest(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        BOOKED = "booked", _("Booked")
+        NOT_INTERESTED = "not_interested", _("Not interested")
+        SPAM = "spam", _("Spam")
+
+    name = models.CharField(_("name"), max_length=100)
+    phone = PhoneNumberField(_("phone number"), db_index=True)
+    whatsapp = PhoneNumberField(
+        _("WhatsApp number"),
+        db_index=True,
+        help_text=_("The phone number unless the patient gave another."),
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    consent_given_at = models.DateTimeField(
+        _("consent given at"), help_text=_("When the patient agreed to be contacted.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    staff_notes = models.TextField(
+        _("staff notes"), blank=True, help_text=_("Calls made, what was agreed, next steps.")
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("earlier request from this number"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set when the same phone number asked before: possibly the same patient."),
+    )
+    source_path = models.CharField(_("sent from page"), max_length=200, blank=True, db_index=True)
+    utm_source = models.CharField(_("campaign source"), max_length=100, blank=True, db_index=True)
+    utm_medium = models.CharField(_("campaign medium"), max_length=100, blank=True)
+    utm_campaign = models.CharField(_("campaign name"), max_length=100, blank=True)
+    fingerprint = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="Hash of the submitted answers, to recognise a resubmission of the same form.",
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ConsultationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation request")
+        verbose_name_plural = _("consultation requests")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="consult_status_created"),
+            models.Index(fields=["fingerprint", "created_at"], name="consult_fingerprint"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} (#{self.pk})"
+
+    @property
+    def is_possible_duplicate(self):
+        return self.duplicate_of_id is not None

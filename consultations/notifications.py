@@ -1,0 +1,34 @@
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+
+def notify_staff(consultation, request):
+    """Email the front desk that a request arrived: a link to it, never the patient's details.
+
+    Runs after the request is committed; a failure is logged and the request stays.
+    """
+    recipients = settings.CONSULTATION_NOTIFY_EMAILS
+    if not recipients:
+        return
+    admin_url = request.build_absolute_uri(
+        reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
+    )
+    try:
+        send_mail(
+            subject=_("New consultation request #%(id)s") % {"id": consultation.pk},
+            message=_(
+                "A new free-consultation request has arrived on the website.\n\n"
+                "Open it in the admin to call or WhatsApp the patient:\n%(url)s\n"
+            )
+            % {"url": admin_url},
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except Exception:
+        logger.exception("Could not email staff about consultation request #%s", consultation.pk)

@@ -1,0 +1,62 @@
+"""Storing a valid consultation request: first and safely, then everything else."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from consultations.models import ConsultationRequest
+from consultations.notifications import notify_staff
+
+logger = logging.getLogger(__name__)
+
+
+def is_first_submission(fingerprint):
+    """Claim these answers for the next few minutes; False when another request already did.
+
+    The claim is an atomic add in the shared cache, so two clicks that arrive at the same moment
+    on different server processes still make one request.
+    """
+    try:
+        return cache.add(
+            f"consult-claim:{fingerprint}",
+            True,
+            timeout=settings.CONSULTATION_DUPLICATE_WINDOW_SECONDS,
+        )
+    except Exception:
+        logger.exception("Duplicate-submission store unavailable; the request is stored anyway")
+        return True
+
+
+def record_request(form, request, *, suspected_spam):
+    """Store the request from a valid form. Returns it, or None for a resubmission of one."""
+    fingerprint = form.fingerprint()
+    since = timezone.now() - timedelta(seconds=settings.CONSULTATION_DUPLICATE_WINDOW_SECONDS)
+    if ConsultationRequest.objects.same_submission_since(fingerprint, since).exists():
+        return None
+    if not is_first_submission(fingerprint):
+        return None
+
+    consultation = form.save(commit=False)
+    consultation.fingerprint = fingerprint
+    consultation.consent_given_at = timezone.now()
+    consultation.status = (
+        ConsultationRequest.Status.SPAM if suspected_spam else ConsultationRequest.Status.NEW
+    )
+    campaign = getattr(request, "campaign", {})
+    consultation.utm_source = campaign.get("utm_source", "")
+    consultation.utm_medium = campaign.get("utm_medium", "")
+    consultation.utm_campaign = campaign.get("utm_campaign", "")
+    with transaction.atomic():
+        consultation.duplicate_of = (
+            ConsultationRequest.objects.earlier_from_number(consultation.phone)
+            .exclude(status=ConsultationRequest.Status.SPAM)
+            .first()
+        )
+        consultation.save()
+        if not suspected_spam:
+            transaction.on_commit(lambda: notify_staff(consultation, request))
+    return consultation

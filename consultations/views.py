@@ -1,0 +1,44 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView
+
+from consultations import ratelimit
+from consultations.forms import ConsultationForm
+from consultations.submission import record_request
+
+
+def source_page(request):
+    """The page of this site the patient came from, else the one they are on."""
+    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    if referer.netloc == request.get_host() and referer.path:
+        return referer.path
+    return request.path
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConsultationCreateView(CreateView):
+    form_class = ConsultationForm
+    template_name = "consultations/form.html"
+    success_url = reverse_lazy("consultations:thanks")
+
+    def get_initial(self):
+        return {"source_path": source_page(self.request)}
+
+    def post(self, request, *args, **kwargs):
+        attempts = ratelimit.count_attempt(request)
+        if attempts > settings.CONSULTATION_RATE_HARD_LIMIT:
+            return render(request, "consultations/too_many_requests.html", status=429)
+        self.over_soft_limit = attempts > settings.CONSULTATION_RATE_SOFT_LIMIT
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # Bots get the same thank-you page as people: nothing tells them they were caught.
+        record_request(
+            form, self.request, suspected_spam=self.over_soft_limit or form.looks_automated()
+        )
+        return redirect(self.success_url)
