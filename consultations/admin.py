@@ -21,6 +21,8 @@ from pages.sitemaps import PageSitemap
 admin.site.site_header = _("Ecla Clinic front desk")
 admin.site.site_title = _("Ecla Clinic admin")
 admin.site.index_title = _("Front desk")
+# The front desk works in one list; the sidebar would only take its width.
+admin.site.enable_nav_sidebar = False
 
 COUNT_CAP = 10_000
 
@@ -155,9 +157,9 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     def source(self, obj):
         return obj.utm_source or obj.source_path or "–"
 
-    @admin.display(description=_("repeat number"), boolean=True)
+    @admin.display(description=_("repeat?"))
     def is_possible_duplicate(self, obj):
-        return obj.is_possible_duplicate
+        return _("Possible duplicate") if obj.is_possible_duplicate else ""
 
     @admin.display(description=_("possible duplicate of"))
     def duplicate_link(self, obj):

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ConsultationsConfig(AppConfig):
     name = "consultations"
-    verbose_name = _("Consultation requests")
+    verbose_name = _("Consultations")

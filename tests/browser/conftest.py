@@ -74,3 +74,9 @@ def has_horizontal_scroll(page):
     return page.evaluate(
         "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
     )
+
+
+@pytest.fixture(autouse=True)
+def _quick_failures(page):
+    # Everything here is local: a missing element should fail in seconds, not Playwright's 30.
+    page.set_default_timeout(10_000)

@@ -1,0 +1,121 @@
+"""Real gunicorn servers for the tests that need separate processes (concurrency, shared limits)."""
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerDatabase:
+    """The database the servers write to, and a way to count what they stored.
+
+    On PostgreSQL that is the test database itself (the test must use transactional_db); SQLite's
+    test database lives in memory, so the servers get a fresh file database of their own.
+    """
+
+    def __init__(self, tmp_path, base_env):
+        self.env = dict(base_env)
+        self.sqlite_path = None
+        if connection.vendor == "sqlite":
+            self.sqlite_path = tmp_path / "server.sqlite3"
+            self.env["DATABASE_URL"] = f"sqlite:///{self.sqlite_path}"
+            for command in (["migrate", "--no-input"], ["createcachetable"]):
+                manage(command, self.env)
+        else:
+            db = connection.settings_dict
+            self.env["DATABASE_URL"] = (
+                f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+            )
+
+    def count_requests(self):
+        if self.sqlite_path:
+            with sqlite3.connect(self.sqlite_path) as db:
+                return db.execute(
+                    "SELECT COUNT(*) FROM consultations_consultationrequest"
+                ).fetchone()[0]
+        from consultations.models import ConsultationRequest
+
+        return ConsultationRequest.objects.count()
+
+
+def manage(args, env):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def server_env(static_root, **overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SECRET_KEY="insecure-key-for-tests-only",
+        DJANGO_DEBUG="false",
+        DJANGO_HTTPS="false",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATIC_ROOT=str(static_root),
+        LOG_LEVEL="WARNING",
+    )
+    env.update({key: str(value) for key, value in overrides.items()})
+    return env
+
+
+@contextmanager
+def gunicorn(env, workers=1):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "clinic_site.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url, process)
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_until_up(base_url, process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not answer in time")
