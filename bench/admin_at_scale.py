@@ -491,28 +491,64 @@ def export_child(query, trace):
     )
 
 
-def run_export(query, trace, env):
+class Launcher:
+    """Starts the export subprocesses from a small Python started before Django is imported.
+
+    Linux carries a process's peak RSS over exec: a subprocess started from this process, large
+    by then, would report this process's ru_maxrss instead of its own.
+    """
+
+    CODE = """
+import json, subprocess, sys
+for line in sys.stdin:
+    job = json.loads(line)
+    try:
+        done = subprocess.run(job["args"], cwd=job["cwd"], env=job["env"], capture_output=True,
+                              text=True, timeout=job["timeout"])
+        result = {"code": done.returncode, "out": done.stdout, "err": done.stderr}
+    except subprocess.TimeoutExpired:
+        result = {"code": -1, "out": "", "err": "timed out after %s s" % job["timeout"]}
+    print(json.dumps(result), flush=True)
+"""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", self.CODE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, args, env, timeout):
+        job = {"args": args, "cwd": str(PROJECT_DIR), "env": env, "timeout": timeout}
+        self.process.stdin.write(json.dumps(job) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def run_export(launcher, query, trace):
     command = [sys.executable, __file__, "--export-child", query]
     if trace:
         command.append("--trace")
-    completed = subprocess.run(
-        command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=900
-    )
-    if completed.returncode:
-        sys.exit(f"The export subprocess failed:\n{completed.stderr}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    completed = launcher.run(command, env=dict(os.environ), timeout=900)
+    if completed["code"]:
+        sys.exit(f"The export subprocess failed:\n{completed['err']}")
+    return json.loads(completed["out"].strip().splitlines()[-1])
 
 
-def measure_exports(total_rows):
+def measure_exports(launcher, total_rows):
 
     # About a tenth of the rows: the rows are spread evenly over 730 days.
     days = math.ceil(730 * 0.1)
     small_query = urlencode({"created_at__gte": str(local_midnight() - timedelta(days=days))})
     exports = {}
-    env = dict(os.environ)
     for key, query in (("all", ""), ("tenth", small_query)):
-        timed = run_export(query, trace=False, env=env)
-        traced = run_export(query, trace=True, env=env)
+        timed = run_export(launcher, query, trace=False)
+        traced = run_export(launcher, query, trace=True)
         export = {
             "query": query,
             "rows": timed["rows"],
@@ -625,11 +661,13 @@ def main():
         export_child(args.export_child, args.trace)
         return
 
+    launcher = Launcher()  # first, while this process is still small
     static_root = Path(tempfile.mkdtemp(prefix="ecla-bench-static-"))
     try:
         configure_environment(args.database_url, static_root)
-        report = run(args, static_root)
+        report = run(args, launcher)
     finally:
+        launcher.close()
         shutil.rmtree(static_root, ignore_errors=True)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     output = RESULTS_DIR / "admin_at_scale.json"
@@ -637,7 +675,7 @@ def main():
     print(f"\nWritten to {output.relative_to(PROJECT_DIR)}")
 
 
-def run(args, static_root):
+def run(args, launcher):
     if not args.reuse:
         recreate_database(args.database_url)
     setup_django()
@@ -672,7 +710,7 @@ def run(args, static_root):
     print_explains(admin_results)
 
     print("\nCSV export (each run in a fresh process; a second run with tracemalloc):")
-    exports = measure_exports(rows)
+    exports = measure_exports(launcher, rows)
     memory = {
         "tracemalloc_ratio": exports["all"]["tracemalloc_peak_mib"]
         / exports["tenth"]["tracemalloc_peak_mib"],

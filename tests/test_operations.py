@@ -140,3 +140,10 @@ def test_static_files_get_hashed_compressed_names_and_long_cache_lifetimes(tmp_p
     assert response["Content-Encoding"] == "gzip"
     assert "max-age=315360000" in response["Cache-Control"]
     assert "immutable" in response["Cache-Control"]
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
+    response = client.get("/faq/", HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]

@@ -143,3 +143,16 @@ def test_front_desk_finds_calls_and_exports_a_request(
         "Contacted",
     )
     assert row["Staff notes"] == "Called, will visit Tuesday"
+
+
+def test_a_double_click_on_send_makes_one_request(page, live_server, patient_settings):
+    page.goto(f"{live_server.url}/consultation/")
+    page.get_by_label("Full name").fill("Layla Hassan")
+    page.get_by_role("textbox", name="Phone number").fill("050 123 4567")
+    page.get_by_label("I agree that Ecla Clinic may call or WhatsApp me").check()
+
+    page.get_by_role("button", name="Request my free consultation").dblclick()
+
+    page.wait_for_url("**/consultation/thanks/")
+    page.reload()
+    assert ConsultationRequest.objects.count() == 1
