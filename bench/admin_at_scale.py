@@ -1,21 +1,23 @@
 """The front-desk admin with a million consultation requests: how fast, how much memory.
 
 Fills the table with realistic requests (PostgreSQL: COPY; SQLite: executemany), then times
-through Django's real admin, in process, as a logged-in superuser (django.test.Client):
+through Django's real admin, in process, as a logged-in superuser (django.test.Client, sending
+Accept-Encoding like a browser):
 
   1. the list, unfiltered (first page)       4. a search by number typed locally (050 123 4567)
   2. the list filtered by status "new"       5. a search by name (reported, not a goal)
   3. the list filtered to the past 7 days    6. the change page of one request
 
-each N times after one warm-up (median and p90 in ms), with the SQL queries of each page and the
-EXPLAIN ANALYZE of the list's and the number search's main queries. Then the CSV export, all rows
-and about a tenth of them, each in a fresh subprocess: wall time, rows/s, bytes, tracemalloc peak
-and ru_maxrss, to show that the export's memory stays flat.
+each N times after one warm-up (median and p90 in ms), with the SQL queries of the list and the
+EXPLAIN ANALYZE of the list's and the number search's main queries and of the list's slowest.
+Then the CSV export of all rows and of about a tenth of them, consumed chunk by chunk, each run
+in a fresh process: wall time, rows/s, bytes, then tracemalloc peak (a second run, as tracing
+makes it ~4x slower) and ru_maxrss, to show that the export's memory stays flat.
 
 Goals (from the issue): the list and a number search each answer in under 300 ms on PostgreSQL;
 the export's peak memory for all rows is within 1.5x of that for a tenth of them.
 
-Run from the project folder (the database is dropped and created again):
+Run from the project folder (the database is dropped and created again; ~8 minutes on 2 cores):
 
     .venv/bin/python bench/admin_at_scale.py                      # 1,000,000 rows, PostgreSQL
     .venv/bin/python bench/admin_at_scale.py --rows 50000 --database-url sqlite:////tmp/x.sqlite3
@@ -25,6 +27,7 @@ Figures are printed, and written to bench/results/admin_at_scale.json.
 """
 
 import argparse
+import gzip
 import hashlib
 import json
 import math
@@ -38,6 +41,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import zlib
 from array import array
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -289,7 +293,7 @@ def logged_in_client():
     from django.test import Client
 
     user = get_user_model().objects.get(username=SUPERUSER)
-    client = Client(HTTP_HOST=HOST)
+    client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_ENCODING=os.environ["BENCH_ACCEPT_ENCODING"])
     client.force_login(user)
     return client
 
@@ -379,13 +383,18 @@ def time_page(client, url, reps):
     return times, queries, response
 
 
-def explain(sql, analyze=True):
+def explain_kind():
+    from django.db import connection
+
+    return "EXPLAIN ANALYZE" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+
+
+def explain(sql):
     from django.db import connection
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            options = "ANALYZE, BUFFERS" if analyze else "COSTS"
-            cursor.execute(f"EXPLAIN ({options}) {sql}")
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
             return [line for (line,) in cursor.fetchall()]
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
         return [row[-1] for row in cursor.fetchall()]
@@ -427,7 +436,7 @@ def time_admin(reps):
             flush=True,
         )
         if key == "search_number":
-            content = response.content.decode()
+            content = body(response).decode()
             found = f'href="tel:{sample.phone}"' in content
             results[key]["found_the_request"] = found
             if not found:
@@ -436,6 +445,7 @@ def time_admin(reps):
         sql = main_query(results[key]["all_queries"])
         results[key]["main_query"] = sql
         results[key]["explain"] = explain(sql)
+    results["list"]["slowest_query_explain"] = explain(results["list"]["slowest_query"]["sql"])
     for result in results.values():
         if result["goal_ms"] and result["median_ms"] >= result["goal_ms"]:
             result["slowest_query_explain"] = explain(result["slowest_query"]["sql"])
@@ -447,6 +457,12 @@ def time_admin(reps):
 
 def max_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def body(response):
+    if response.get("Content-Encoding") == "gzip":
+        return gzip.decompress(response.content)
+    return response.content
 
 
 def export_child(query, trace):
@@ -465,12 +481,17 @@ def export_child(query, trace):
     response = client.get(url)
     assert response.status_code == 200, response.status_code
     assert response.streaming, "the export is expected to stream"
-    chunks = size = 0
+    encoding = response.get("Content-Encoding", "")
+    assert encoding in {"", "gzip"}, encoding
+    gunzip = zlib.decompressobj(wbits=31) if encoding else None
+    lines = transferred = size = 0
     first_row_seconds = None
     for chunk in response.streaming_content:
-        chunks += 1
-        size += len(chunk)
-        if chunks == 3:  # the byte order mark, the header, then the first row
+        transferred += len(chunk)
+        data = gunzip.decompress(chunk) if gunzip else chunk
+        size += len(data)
+        lines += data.count(b"\n")  # the generated rows have no line break inside a field
+        if first_row_seconds is None and lines >= 2:  # the header, then the first row
             first_row_seconds = time.perf_counter() - started
     response.close()
     seconds = time.perf_counter() - started
@@ -479,8 +500,10 @@ def export_child(query, trace):
     print(
         json.dumps(
             {
-                "rows": chunks - 2,  # one chunk per row, after the byte order mark and header
+                "rows": lines - 1,
                 "bytes": size,
+                "transferred_bytes": transferred,
+                "content_encoding": encoding,
                 "seconds": seconds,
                 "first_row_seconds": first_row_seconds,
                 "rss_before_mib": rss_before,
@@ -519,10 +542,12 @@ for line in sys.stdin:
             text=True,
         )
 
-    def run(self, args, env, timeout):
-        job = {"args": args, "cwd": str(PROJECT_DIR), "env": env, "timeout": timeout}
+    def submit(self, args, timeout=900):
+        job = {"args": args, "cwd": str(PROJECT_DIR), "env": dict(os.environ), "timeout": timeout}
         self.process.stdin.write(json.dumps(job) + "\n")
         self.process.stdin.flush()
+
+    def result(self):
         return json.loads(self.process.stdout.readline())
 
     def close(self):
@@ -530,46 +555,74 @@ for line in sys.stdin:
         self.process.wait(timeout=30)
 
 
-def run_export(launcher, query, trace):
-    command = [sys.executable, __file__, "--export-child", query]
-    if trace:
-        command.append("--trace")
-    completed = launcher.run(command, env=dict(os.environ), timeout=900)
+def export_command(query, trace):
+    return [sys.executable, __file__, "--export-child", query, *(["--trace"] if trace else [])]
+
+
+def export_result(launcher):
+    completed = launcher.result()
     if completed["code"]:
         sys.exit(f"The export subprocess failed:\n{completed['err']}")
     return json.loads(completed["out"].strip().splitlines()[-1])
 
 
-def measure_exports(launcher, total_rows):
+def run_export(launcher, query, trace):
+    launcher.submit(export_command(query, trace))
+    return export_result(launcher)
 
+
+def export_summary(query, timed, traced):
+    return {
+        "query": query,
+        "rows": timed["rows"],
+        "bytes": timed["bytes"],
+        "transferred_bytes": timed["transferred_bytes"],
+        "content_encoding": timed["content_encoding"],
+        "seconds": timed["seconds"],
+        "first_row_seconds": timed["first_row_seconds"],
+        "rows_per_second": timed["rows"] / timed["seconds"],
+        "rss_before_mib": timed["rss_before_mib"],
+        "max_rss_mib": timed["max_rss_mib"],
+        "rss_growth_mib": timed["max_rss_mib"] - timed["rss_before_mib"],
+        "tracemalloc_peak_mib": traced["tracemalloc_peak_mib"],
+        "rows_traced": traced["rows"],
+        "seconds_traced": traced["seconds"],
+    }
+
+
+def measure_exports(launchers, total_rows, serial):
+    """Each size twice: timed (wall time, ru_maxrss), and under tracemalloc (peak).
+
+    tracemalloc makes the export about four times slower; unless serial, the traced export of
+    all rows runs in a second process alongside the others, on the second core.
+    """
     # About a tenth of the rows: the rows are spread evenly over 730 days.
     days = math.ceil(730 * 0.1)
     small_query = urlencode({"created_at__gte": str(local_midnight() - timedelta(days=days))})
-    exports = {}
-    for key, query in (("all", ""), ("tenth", small_query)):
-        timed = run_export(launcher, query, trace=False)
-        traced = run_export(launcher, query, trace=True)
-        export = {
-            "query": query,
-            "rows": timed["rows"],
-            "bytes": timed["bytes"],
-            "seconds": timed["seconds"],
-            "first_row_seconds": timed["first_row_seconds"],
-            "rows_per_second": timed["rows"] / timed["seconds"],
-            "rss_before_mib": timed["rss_before_mib"],
-            "max_rss_mib": timed["max_rss_mib"],
-            "rss_growth_mib": timed["max_rss_mib"] - timed["rss_before_mib"],
-            "tracemalloc_peak_mib": traced["tracemalloc_peak_mib"],
-            "seconds_traced": traced["seconds"],
-        }
-        exports[key] = export
+    main, side = launchers
+    if not serial:
+        side.submit(export_command("", trace=True))
+    timed_all = run_export(main, "", trace=False)
+    timed_tenth = run_export(main, small_query, trace=False)
+    traced_tenth = run_export(main, small_query, trace=True)
+    traced_all = export_result(side) if not serial else run_export(main, "", trace=True)
+    exports = {
+        "all": export_summary("", timed_all, traced_all),
+        "tenth": export_summary(small_query, timed_tenth, traced_tenth),
+    }
+    for key, export in exports.items():
         print(
-            f"  {key:<6} {export['rows']:>9,} rows  {export['bytes'] / 2**20:7.1f} MiB  "
-            f"{export['seconds']:6.1f} s  {export['rows_per_second']:>8,.0f} rows/s  "
+            f"  {key:<6} {export['rows']:>9,} rows  {export['bytes'] / 2**20:6.1f} MiB CSV, "
+            f"{export['transferred_bytes'] / 2**20:6.1f} MiB sent "
+            f"({export['content_encoding'] or 'uncompressed'})  {export['seconds']:6.1f} s  "
+            f"{export['rows_per_second']:>8,.0f} rows/s  "
+            f"first row {export['first_row_seconds'] * 1000:5.0f} ms  "
             f"tracemalloc peak {export['tracemalloc_peak_mib']:6.2f} MiB  "
             f"ru_maxrss {export['max_rss_mib']:6.1f} MiB (+{export['rss_growth_mib']:.1f})",
             flush=True,
         )
+    for export in exports.values():
+        assert export["rows"] == export["rows_traced"], export
     assert exports["all"]["rows"] == total_rows, (exports["all"]["rows"], total_rows)
     return exports
 
@@ -606,14 +659,15 @@ def summary(report):
         )
     lines += [
         "",
-        f"{'CSV export':<12}{'rows':>10}{'MiB':>8}{'seconds':>9}{'rows/s':>9}"
-        f"{'tracemalloc peak':>18}{'ru_maxrss':>11}",
-        "-" * 77,
+        f"{'CSV export':<12}{'rows':>10}{'CSV MiB':>9}{'sent MiB':>10}{'seconds':>9}"
+        f"{'rows/s':>9}{'tracemalloc peak':>18}{'ru_maxrss':>11}",
+        "-" * 88,
     ]
     for key, export in exports.items():
         lines.append(
-            f"{key:<12}{export['rows']:>10,}{export['bytes'] / 2**20:>8.1f}"
-            f"{export['seconds']:>9.1f}{export['rows_per_second']:>9,.0f}"
+            f"{key:<12}{export['rows']:>10,}{export['bytes'] / 2**20:>9.1f}"
+            f"{export['transferred_bytes'] / 2**20:>10.1f}{export['seconds']:>9.1f}"
+            f"{export['rows_per_second']:>9,.0f}"
             f"{export['tracemalloc_peak_mib']:>14.2f} MiB{export['max_rss_mib']:>7.1f} MiB"
         )
     memory = report["export_memory"]
@@ -622,7 +676,15 @@ def summary(report):
         f"export memory, all / tenth: tracemalloc peak x{memory['tracemalloc_ratio']:.2f}, "
         f"ru_maxrss x{memory['rss_ratio']:.2f} (goal <= {MEMORY_RATIO_GOAL})  "
         f"{memory['verdict']}",
-        f"unfiltered list: {pages['list']['queries']} SQL queries",
+        f"unfiltered list: {pages['list']['queries']} SQL queries; requests sent with "
+        f"Accept-Encoding: {report['accept_encoding'] or '(none)'}",
+        "exports: "
+        + (
+            "each run alone"
+            if report["serial_exports"]
+            else "the traced run of all rows ran alongside the others (--serial-exports: alone)"
+        ),
+        f"load average at the end: {report['load_average_at_end'][0]:.2f}",
         "",
         f"OVERALL: {report['verdict']}",
     ]
@@ -630,15 +692,20 @@ def summary(report):
 
 
 def print_explains(results):
+    print(f"\nSQL of the {results['list']['label']} (warm-up request):")
+    for query in results["list"]["all_queries"]:
+        print(f"  {query['ms']:6.1f} ms  {query['sql'][:140]}")
     for key in ("list", "search_number"):
-        print(f"\nEXPLAIN ANALYZE, main query of {results[key]['label']}:")
+        print(f"\n{explain_kind()}, main query of {results[key]['label']}:")
         print(f"  {results[key]['main_query']}")
         for line in results[key]["explain"]:
             print(f"    {line}")
     for result in results.values():
         if "slowest_query_explain" in result:
+            over = result["goal_ms"] and result["median_ms"] >= result["goal_ms"]
             print(
-                f"\nOVER THE GOAL: {result['label']}, slowest query "
+                f"\n{'OVER THE GOAL: ' if over else ''}{explain_kind()}, "
+                f"slowest query of {result['label']} "
                 f"({result['slowest_query']['ms']:.1f} ms):"
             )
             print(f"  {result['slowest_query']['sql']}")
@@ -652,6 +719,16 @@ def main():
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--reps", type=int, default=10, help="timed requests per page")
     parser.add_argument("--reuse", action="store_true", help="keep the rows already there")
+    parser.add_argument(
+        "--accept-encoding",
+        default="gzip, deflate, br",
+        help="sent with every request, as a browser does ('' for none)",
+    )
+    parser.add_argument(
+        "--serial-exports",
+        action="store_true",
+        help="run the traced export of all rows alone too (cleaner timings, ~5 minutes more)",
+    )
     parser.add_argument("--export-child", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -661,13 +738,15 @@ def main():
         export_child(args.export_child, args.trace)
         return
 
-    launcher = Launcher()  # first, while this process is still small
+    os.environ["BENCH_ACCEPT_ENCODING"] = args.accept_encoding
+    launchers = (Launcher(), Launcher())  # first, while this process is still small
     static_root = Path(tempfile.mkdtemp(prefix="ecla-bench-static-"))
     try:
         configure_environment(args.database_url, static_root)
-        report = run(args, launcher)
+        report = run(args, launchers)
     finally:
-        launcher.close()
+        for launcher in launchers:
+            launcher.close()
         shutil.rmtree(static_root, ignore_errors=True)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     output = RESULTS_DIR / "admin_at_scale.json"
@@ -675,7 +754,7 @@ def main():
     print(f"\nWritten to {output.relative_to(PROJECT_DIR)}")
 
 
-def run(args, launcher):
+def run(args, launchers):
     if not args.reuse:
         recreate_database(args.database_url)
     setup_django()
@@ -705,12 +784,18 @@ def run(args, launcher):
     rows = ConsultationRequest.objects.count()
     create_superuser()
 
+    print(f"\nLoad average before timing: {os.getloadavg()[0]:.2f} (2 cores: noisy above ~1)")
     print(f"\nAdmin pages ({args.reps} timed requests each, after one warm-up):", flush=True)
     admin_results = time_admin(args.reps)
     print_explains(admin_results)
 
-    print("\nCSV export (each run in a fresh process; a second run with tracemalloc):")
-    exports = measure_exports(launcher, rows)
+    print(
+        "\nCSV export, unfiltered and a tenth (each run in a fresh process; a second run of "
+        "each with tracemalloc"
+        + (")" if args.serial_exports else ", that of all rows alongside the others)"),
+        flush=True,
+    )
+    exports = measure_exports(launchers, rows, args.serial_exports)
     memory = {
         "tracemalloc_ratio": exports["all"]["tracemalloc_peak_mib"]
         / exports["tenth"]["tracemalloc_peak_mib"],
@@ -722,10 +807,11 @@ def run(args, launcher):
         else "FAIL"
     )
 
-    for result in admin_results.values():
-        del result["all_queries"]
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_average_at_end": os.getloadavg(),
+        "serial_exports": args.serial_exports,
+        "accept_encoding": args.accept_encoding,
         "database": connection.vendor,
         "database_version": database_version(),
         "python": sys.version.split()[0],
