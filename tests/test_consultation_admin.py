@@ -224,3 +224,14 @@ def test_purge_dry_run_counts_and_deletes_nothing(settings):
 
     assert ConsultationRequest.objects.count() == 1
     assert "1 consultation request(s) older than 30 days would be deleted." in out.getvalue()
+
+
+def test_filters_by_campaign_source(desk_client, empty_cache):
+    wanted = make_request(utm_source="instagram")
+    make_request(utm_source="", phone="+971509999999")
+
+    html = desk_client.get(LIST_URL).content.decode()
+    response = desk_client.get(LIST_URL, {"utm_source": "instagram"})
+
+    assert "?utm_source=instagram" in html
+    assert list(response.context["cl"].result_list) == [wanted]
