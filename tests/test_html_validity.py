@@ -43,3 +43,32 @@ def test_the_error_page_is_valid_html(vnu, tmp_path, rf):
     result = subprocess.run([*vnu, str(path)], capture_output=True, text=True, timeout=60)
 
     assert json.loads(result.stderr)["messages"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_cache")
+def test_consultation_states_are_valid_html(client, vnu, tmp_path, settings):
+    from django.test import Client
+
+    from tests.factories import form_data
+
+    pages = {
+        "errors": client.post("/consultation/", form_data(phone="12", consent=None)),
+        "thanks": client.get(reverse("consultations:thanks")),
+        "csrf": Client(enforce_csrf_checks=True).post("/consultation/", form_data()),
+    }
+    settings.CONSULTATION_RATE_HARD_LIMIT = 0
+    pages["too-many"] = client.post("/consultation/", form_data())
+    settings.CONSULTATION_RATE_HARD_LIMIT = 1000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+    pages["too-large"] = client.post("/consultation/", form_data(message="x" * 500))
+    files = []
+    for name, response in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+
+    result = subprocess.run([*vnu, *files], capture_output=True, text=True, timeout=120)
+
+    assert [r.status_code for r in pages.values()] == [200, 200, 403, 429, 400]
+    assert json.loads(result.stderr)["messages"] == []
