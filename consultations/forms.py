@@ -99,7 +99,8 @@ class ConsultationForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     rendered_at = forms.CharField(required=False, widget=forms.HiddenInput)
-    source_path = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    # Hidden: it must never show the patient an error, so it is cut to length, not refused.
+    source_path = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = ConsultationRequest
@@ -117,13 +118,11 @@ class ConsultationForm(forms.ModelForm):
                 if not isinstance(v, ProhibitNullCharactersValidator)
             ]
         self.fields["consent"].label = format_html(
-            '{} <a href="{}">{}</a>.',
             _(
                 "I agree that Ecla Clinic may call or WhatsApp me about my request, as "
-                "described in the"
+                'described in the <a href="{privacy_url}">privacy notice</a>.'
             ),
-            reverse("pages:privacy"),
-            _("privacy notice"),
+            privacy_url=reverse("pages:privacy"),
         )
         self.helper = FormHelper()
         self.helper.form_action = reverse("consultations:form")
@@ -165,7 +164,7 @@ class ConsultationForm(forms.ModelForm):
         # Only a path on this site: never a full address someone could plant for staff.
         if not path.startswith("/") or path.startswith("//") or has_hidden_characters(path):
             return ""
-        return path
+        return path[: ConsultationRequest._meta.get_field("source_path").max_length]
 
     def clean(self):
         cleaned = super().clean()

@@ -281,3 +281,10 @@ def test_no_email_is_sent_when_no_recipient_is_configured(
 
     assert mail.outbox == []
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_an_overlong_source_page_is_cut_to_length_not_shown_as_an_error(client):
+    response = post(client, source_path="/faq/" + "x" * 300)
+
+    assert response.status_code == 302
+    assert ConsultationRequest.objects.get().source_path == ("/faq/" + "x" * 300)[:200]
