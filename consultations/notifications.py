@@ -16,10 +16,10 @@ def notify_staff(consultation, request):
     recipients = settings.CONSULTATION_NOTIFY_EMAILS
     if not recipients:
         return
-    admin_url = request.build_absolute_uri(
-        reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
-    )
     try:
+        admin_url = request.build_absolute_uri(
+            reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
+        )
         send_mail(
             subject=_("New consultation request #%(id)s") % {"id": consultation.pk},
             message=_(
