@@ -154,6 +154,14 @@ else:
         }
     }
 
+# Rendered content pages, kept by each server process (see pages/urls.py). They change only
+# with a deploy or a settings change, both of which restart the processes.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rendered-pages",
+    "TIMEOUT": 600,
+}
+
 # Passwords
 
 AUTH_PASSWORD_VALIDATORS = [

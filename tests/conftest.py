@@ -3,7 +3,10 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
-    """Fast hashing, and static files served from the source tree instead of a built manifest."""
+    """Fast hashing, static files from the source tree, no content page kept from a test before."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

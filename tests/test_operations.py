@@ -147,3 +147,37 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
 
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
+
+
+def test_a_content_page_is_rendered_once_and_then_served_from_the_page_cache(client, monkeypatch):
+    from django.views.generic import TemplateView
+
+    renders = []
+    original_get = TemplateView.get
+    monkeypatch.setattr(
+        TemplateView, "get", lambda *a, **kw: renders.append(1) or original_get(*a, **kw)
+    )
+
+    first = client.get("/faq/")
+    second = client.get("/faq/")
+
+    assert len(renders) == 1
+    assert first.content == second.content
+    assert "max-age=600" in second["Cache-Control"]
+
+
+def test_the_home_page_is_never_served_from_the_page_cache(client):
+    first = client.get("/").content.decode()
+    second = client.get("/").content.decode()
+
+    token = 'name="rendered_at" value="'
+    assert first.split(token)[1][:40] != second.split(token)[1][:40]
+
+
+def test_a_cached_content_page_is_kept_per_encoding(client):
+    compressed = client.get("/faq/", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/faq/")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert not plain.has_header("Content-Encoding")
+    assert b"Frequently asked questions" in plain.content
