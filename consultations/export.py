@@ -1,7 +1,9 @@
 """CSV export of consultation requests: streamed row by row, safe to open in a spreadsheet."""
 
 import csv
+from contextlib import nullcontext
 
+from django.db import connection, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -65,10 +67,21 @@ def stream_csv(queryset, chunk_size=2000):
     )
     yield "\ufeff"  # byte order mark: spreadsheet programs then read Arabic names correctly
     yield writer.writerow([title for _, title in COLUMNS])
-    for row in rows.iterator(chunk_size):
-        yield writer.writerow(
-            [format_cell(field, value) for field, value in zip(fields, row, strict=True)]
-        )
+    with _streaming_transaction():
+        for row in rows.iterator(chunk_size):
+            yield writer.writerow(
+                [format_cell(field, value) for field, value in zip(fields, row, strict=True)]
+            )
+
+
+def _streaming_transaction():
+    """On PostgreSQL, read inside a transaction so rows stream from the server-side cursor.
+
+    Outside one, the cursor must outlive the transaction and PostgreSQL first writes the whole
+    result to a temporary file. Not on SQLite: its IMMEDIATE transactions take the write lock,
+    and patients' requests would wait for the export.
+    """
+    return transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
 
 
 def csv_filename():
