@@ -19,7 +19,6 @@ LIGHTHOUSE_VERSION=13.5.0
 TOOLS=bench/.tools
 LIGHTHOUSE=$TOOLS/node_modules/.bin/lighthouse
 OUT=bench/results/lighthouse
-PYTHON=.venv/bin/python
 PAGES=(/ /hair-loss/ /exosome-therapy/ /treatments-compared/ /procedure/ /cost-and-safety/ /faq/
   /contact/ /privacy/ /consultation/)
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
@@ -29,38 +28,8 @@ if [[ ! -x $LIGHTHOUSE ]] || [[ $($LIGHTHOUSE --version) != "$LIGHTHOUSE_VERSION
   npm install --prefix "$TOOLS" --no-audit --no-fund "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 
-WORK=$(mktemp -d -t ecla-lighthouse-XXXXXX)
-GUNICORN_PID=
-stop_server() {
-  if [[ -n $GUNICORN_PID ]] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
-    kill "$GUNICORN_PID"
-    wait "$GUNICORN_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap stop_server EXIT
-
-# Production-like settings, over plain HTTP on localhost.
-export DJANGO_SECRET_KEY="lighthouse-bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
-export DATABASE_URL="sqlite:///$WORK/db.sqlite3" DJANGO_STATIC_ROOT="$WORK/static"
-export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/14} LOG_LEVEL=WARNING
-
-FREE_PORT='import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-PORT=${PORT:-$($PYTHON -c "$FREE_PORT")}
-BASE=http://127.0.0.1:$PORT
-
-$PYTHON manage.py migrate --no-input -v 0
-$PYTHON manage.py collectstatic --no-input -v 0
-.venv/bin/gunicorn clinic_site.wsgi -b "127.0.0.1:$PORT" -w 2 --pid "$WORK/gunicorn.pid" \
-  --log-level warning &
-GUNICORN_PID=$!
-for _ in $(seq 100); do
-  curl -fs -o /dev/null "$BASE/healthz" && break
-  kill -0 "$GUNICORN_PID" 2>/dev/null || { echo "gunicorn did not start" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fs -o /dev/null "$BASE/healthz"
+. bench/serve-site.sh
+start_site
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -71,8 +40,7 @@ for page in "${PAGES[@]}"; do
     --output-path="$OUT/$name.json" --quiet --chrome-flags="$CHROME_FLAGS"
 done
 
-stop_server
-trap - EXIT
+stop_site
 
 $PYTHON - "$OUT" "${PAGES[@]}" <<'PYTHON'
 """The table of scores, the homepage's weight and the audits that cost points."""

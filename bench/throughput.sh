@@ -16,38 +16,16 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 WORKERS=${WORKERS:-2}
 PORT=${PORT:-8766}
-PYTHON=.venv/bin/python
 OUT=bench/results/throughput.txt
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-WORK=$(mktemp -d -t ecla-throughput-XXXXXX)
-GUNICORN_PID=
-stop_server() {
-  if [[ -n $GUNICORN_PID ]] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
-    kill "$GUNICORN_PID"
-    wait "$GUNICORN_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap stop_server EXIT
-
-export DJANGO_SECRET_KEY=bench-only-not-a-secret-bench-only-not-a-secret
-export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1
-export DATABASE_URL="sqlite:///$WORK/bench.sqlite3" DJANGO_STATIC_ROOT="$WORK/static"
-export LOG_LEVEL=WARNING
-$PYTHON manage.py migrate --no-input -v0
-$PYTHON manage.py createcachetable
-$PYTHON manage.py collectstatic --no-input -v0
+. bench/serve-site.sh
+start_site
 CSS=$($PYTHON manage.py shell -c "from django.templatetags.static import static; print(static('css/site.css'))" 2>/dev/null | tail -1)
-
-$PYTHON -m gunicorn clinic_site.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-  --log-level warning &
-GUNICORN_PID=$!
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
 
 measure() {  # prints requests/s; fails if any response was not 2xx/3xx
   local result
-  result=$(wrk -t2 -c16 -d"${DURATION}s" -H "Accept-Encoding: gzip" "http://127.0.0.1:$PORT$1")
+  result=$(wrk -t2 -c16 -d"${DURATION}s" -H "Accept-Encoding: gzip" "$BASE$1")
   if grep -q "Non-2xx or 3xx" <<<"$result"; then
     echo "error responses from $1:" >&2
     echo "$result" >&2
