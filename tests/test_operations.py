@@ -64,30 +64,28 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert response.content == b"ok\n"
 
 
-@pytest.mark.django_db
-def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
-    def unreachable(*args, **kwargs):
+@pytest.fixture
+def unreachable_database(monkeypatch):
+    def refuse(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", unreachable)
+    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", refuse)
 
+
+@pytest.mark.usefixtures("unreachable_database")
+def test_healthz_answers_503_when_the_database_is_unreachable(client):
     response = client.get("/healthz")
 
     assert response.status_code == 503
 
 
+@pytest.mark.usefixtures("unreachable_database")
 def test_healthz_is_not_redirected_to_https(settings, client):
     settings.SECURE_SSL_REDIRECT = True
 
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", _no_db)
-        response = client.get("/healthz")
+    response = client.get("/healthz")
 
     assert response.status_code == 503  # answered, not redirected
-
-
-def _no_db(*args, **kwargs):
-    raise OperationalError("no database in this test")
 
 
 def test_server_error_page_is_friendly_and_shows_how_to_reach_the_clinic(settings):
