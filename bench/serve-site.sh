@@ -34,7 +34,7 @@ start_site() {
   $PYTHON manage.py createcachetable
   $PYTHON manage.py collectstatic --no-input -v 0
   $PYTHON -m gunicorn clinic_site.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
-    --log-level warning &
+    --log-level warning --no-control-socket &
   GUNICORN_PID=$!
   for _ in $(seq 100); do
     curl -fs -o /dev/null "$BASE/healthz" && return 0

@@ -44,3 +44,9 @@ def make_front_desk_user(username="desk", password="front-desk-pass-123"):
     user = User.objects.create_user(username=username, password=password, is_staff=True)
     user.groups.add(Group.objects.get(name="Front desk"))
     return user
+
+
+def login_staff(client, user):
+    """Sign a staff user in to the admin through the test client, as far as the admin requires."""
+    client.force_login(user)
+    return client

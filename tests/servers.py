@@ -94,6 +94,8 @@ def gunicorn(env, workers=1):
             str(workers),
             "--log-level",
             "warning",
+            # gunicorn 27 otherwise shares one control socket per user between all its servers.
+            "--no-control-socket",
         ],
         cwd=PROJECT_DIR,
         env=env,

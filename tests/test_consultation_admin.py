@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
-from tests.factories import make_front_desk_user, make_request
+from tests.factories import login_staff, make_front_desk_user, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,7 @@ Status = ConsultationRequest.Status
 
 @pytest.fixture
 def desk_client(client):
-    client.force_login(make_front_desk_user())
-    return client
+    return login_staff(client, make_front_desk_user())
 
 
 def exported_rows(response):
@@ -147,7 +146,7 @@ def test_front_desk_cannot_reach_users_groups_or_add_or_delete(desk_client):
 
 
 def test_staff_without_the_group_see_no_requests(client):
-    client.force_login(User.objects.create_user("intern", password="x" * 12, is_staff=True))
+    login_staff(client, User.objects.create_user("intern", password="x" * 12, is_staff=True))
 
     assert client.get(LIST_URL).status_code == 403
     assert client.get(EXPORT_URL).status_code == 403
