@@ -1,7 +1,9 @@
 # The two commands the README promises: `make serve` and `make test`. Everything they need is
 # installed from PyPI, npm and Debian's packages by the targets below.
 
-PYTHON ?= python3.11
+# Any Python from 3.11 on: `python3` when it is new enough, else the newest python3.N on the PATH.
+# `make PYTHON=/path/to/python3.x ...` picks another.
+PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST_PORT ?= 127.0.0.1:8000
@@ -28,6 +30,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 $(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || test -n "$(PYTHON)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

@@ -44,6 +44,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative page.goto() paths go to the live server.
+
+    Also replaces pytest-playwright's own fallback fixture, a session fixture defined as an
+    instance method, which pytest 9 deprecates.
+    """
+    return live_server.url
+
+
 @pytest.fixture
 def axe():
     """Runs axe-core on the page as it is now and returns its violations."""
