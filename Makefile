@@ -12,7 +12,6 @@ HOST_PORT ?= 127.0.0.1:8000
 
 serve: $(VENV)/.installed
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
-	DJANGO_DEBUG=true $(BIN)/python manage.py createcachetable
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST_PORT)
 
 test: setup

@@ -31,7 +31,6 @@ export LOG_LEVEL=WARNING
 
 start_site() {
   $PYTHON manage.py migrate --no-input -v 0
-  $PYTHON manage.py createcachetable
   $PYTHON manage.py collectstatic --no-input -v 0
   $PYTHON -m gunicorn clinic_site.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
     --log-level warning --no-control-socket &

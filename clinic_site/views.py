@@ -13,14 +13,26 @@ logger = logging.getLogger(__name__)
 
 @never_cache
 def healthz(request):
-    """For the load balancer: 200 while the database answers, 503 when it doesn't."""
+    """For the load balancer: one line per dependency, and 503 while the database doesn't answer.
+
+    The cache being down is reported but keeps 200: the site still takes requests without it
+    (the spam limits fail open), and all hosts share it, so taking them out would take the site
+    down with it.
+    """
+    from consultations.checks import cache_problem
+
+    database = "ok"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        database = "unavailable"
+    cache = "ok" if cache_problem() is None else "unavailable"
+    if cache != "ok":
+        logger.error("Health check: the cache can't be used; spam limits are off")
+    body = f"database: {database}\ncache: {cache}\n"
+    return HttpResponse(body, status=200 if database == "ok" else 503, content_type="text/plain")
 
 
 def server_error(request):

@@ -35,8 +35,7 @@ class ServerDatabase:
         if connection.vendor == "sqlite":
             self.sqlite_path = tmp_path / "server.sqlite3"
             self.env["DATABASE_URL"] = f"sqlite:///{self.sqlite_path}"
-            for command in (["migrate", "--no-input"], ["createcachetable"]):
-                manage(command, self.env)
+            manage(["migrate", "--no-input"], self.env)
         else:
             db = connection.settings_dict
             self.env["DATABASE_URL"] = (
@@ -109,13 +108,15 @@ def gunicorn(env, workers=1):
         process.wait(timeout=30)
 
 
-def wait_until_up(base_url, process, timeout=30):
+def wait_until_up(base_url, process, timeout=30, host=None):
     deadline = time.monotonic() + timeout
+    headers = {"Host": host} if host else {}
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+            request = urllib.request.Request(f"{base_url}/healthz", headers=headers)
+            with urllib.request.urlopen(request, timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError):

@@ -35,8 +35,11 @@ def run_manage(*args, env):
     )
 
 
-def test_deploy_checks_are_clean_with_the_production_settings():
-    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=PRODUCTION_ENV)
+def test_deploy_checks_are_clean_with_the_production_settings(tmp_path):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    assert run_manage("migrate", "--no-input", env=env).returncode == 0
+
+    result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -61,7 +64,44 @@ def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"database: ok\ncache: ok\n"
+
+
+@pytest.fixture
+def unusable_cache(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        },
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("unusable_cache")
+def test_healthz_says_when_the_cache_is_down_and_keeps_the_site_in_service(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"database: ok\ncache: unavailable\n"
+
+
+@pytest.mark.usefixtures("unusable_cache")
+def test_deploy_check_fails_when_the_cache_cannot_be_used():
+    from django.core.management.base import SystemCheckError
+
+    with pytest.raises(SystemCheckError, match=r"consultations\.E001"):
+        call_command("check", deploy=True, tags=["caches"])
+
+
+def test_without_migrate_the_deploy_check_says_the_cache_table_is_missing(tmp_path):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+
+    result = run_manage("check", "--deploy", env=env)
+
+    assert result.returncode != 0
+    assert "consultations.E001" in result.stderr
 
 
 @pytest.fixture
@@ -77,6 +117,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client):
     response = client.get("/healthz")
 
     assert response.status_code == 503
+    assert b"database: unavailable" in response.content
 
 
 @pytest.mark.usefixtures("unreachable_database")
