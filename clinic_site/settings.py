@@ -287,8 +287,11 @@ CONSULTATION_NOTIFY_EMAILS = env_list("CONSULTATION_NOTIFY_EMAILS")
 CONSULTATION_RETENTION_DAYS = env_int("CONSULTATION_RETENTION_DAYS", 365)
 # A form sent sooner than this after it was shown is kept as suspected spam.
 CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
-# Per client address and window: past the soft limit requests are kept as suspected spam
-# (mobile carriers put many patients behind one address); past the hard limit they are refused.
+# A form older than this is shown again instead of sent: a harvested form can't be replayed.
+CONSULTATION_FORM_MAX_AGE_SECONDS = env_int("CONSULTATION_FORM_MAX_AGE_SECONDS", 6 * 3600)
+# Per client address and window: past the soft limit valid requests are kept as suspected spam
+# (mobile carriers put many patients behind one address); past the hard limit every further
+# attempt, valid or not, is refused.
 CONSULTATION_RATE_WINDOW_SECONDS = 3600
 CONSULTATION_RATE_SOFT_LIMIT = env_int("CONSULTATION_RATE_SOFT_LIMIT", 5)
 CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)

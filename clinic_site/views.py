@@ -42,9 +42,12 @@ def server_error(request):
 
 
 def bad_request(request, exception):
-    """400, e.g. a form body over DATA_UPLOAD_MAX_MEMORY_SIZE: say so, and how to reach us."""
+    """400, e.g. a form body over DATA_UPLOAD_MAX_MEMORY_SIZE or a Host header not ours.
+
+    Rendered without the request: with an unknown Host, anything reading it fails again.
+    """
     template = loader.get_template("400.html")
-    return HttpResponseBadRequest(template.render({"clinic": clinic_details()}, request))
+    return HttpResponseBadRequest(template.render({"clinic": clinic_details()}))
 
 
 def csrf_failure(request, reason=""):

@@ -1,11 +1,13 @@
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -17,6 +19,7 @@ from django.utils.translation import ngettext
 from consultations.export import csv_filename, stream_csv
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
+from consultations.text import has_hidden_characters
 from pages.sitemaps import PageSitemap
 
 admin.site.site_header = _("Ecla Clinic front desk")
@@ -202,11 +205,22 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         )
         return [export, *super().get_urls()]
 
+    def get_changelist_instance(self, request):
+        # A NUL in a filter value would reach PostgreSQL, which refuses it with an error.
+        if any(has_hidden_characters(value, allowed="") for value in request.GET.values()):
+            raise IncorrectLookupParameters("A filter value contains hidden characters.")
+        return super().get_changelist_instance(request)
+
     def export_view(self, request):
         """Everything the list shows with its current filters and search, as CSV."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            # What the list does with filters it can't apply: its "invalid setup" page.
+            list_url = reverse("admin:consultations_consultationrequest_changelist")
+            return HttpResponseRedirect(f"{list_url}?{ERROR_FLAG}=1")
         return self.csv_response(changelist.get_queryset(request))
 
     @admin.action(permissions=["view"], description=_("Export selected requests as CSV"))

@@ -5,13 +5,21 @@ import json
 from django.conf import settings
 from django.core import signing
 
+from consultations.text import has_hidden_characters
+
 UTM_PARAMETERS = ("utm_source", "utm_medium", "utm_campaign")
 COOKIE_NAME = "ecla_campaign"
 COOKIE_SALT = "consultations.campaign"
 
 
 def campaign_from_query(query):
-    return {name: query[name][:100] for name in UTM_PARAMETERS if query.get(name, "").strip()}
+    """The campaign parameters worth keeping: text with no hidden characters, cut to length."""
+    campaign = {}
+    for name in UTM_PARAMETERS:
+        value = " ".join(str(query.get(name, "")).split())
+        if value and not has_hidden_characters(value, allowed=""):
+            campaign[name] = value[:100]
+    return campaign
 
 
 class CampaignMiddleware:

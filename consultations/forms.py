@@ -1,6 +1,5 @@
 import hashlib
 import time
-import unicodedata
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
@@ -14,12 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from consultations.models import ConsultationRequest
+from consultations.text import has_hidden_characters
 
 TIMESTAMP_SALT = "consultations.form-rendered-at"
-
-# Characters that reorder or hide text (bidirectional overrides and isolates): in a name they
-# only serve to make the admin list show something other than what was stored.
-BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 PHONE_INVALID = _(
     "This doesn’t look like a phone number. Check the digits: for example 050 123 4567, "
@@ -27,15 +23,14 @@ PHONE_INVALID = _(
 )
 
 
-def has_hidden_characters(value, allowed="\n\r\t"):
-    return any(
-        char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in allowed)
-        for char in value
-    )
+FORM_EXPIRED = _(
+    "This form was open for a long time, so for your security we could not send it. Your "
+    "answers are still here: please check them and send the form again."
+)
 
 
-def signed_timestamp():
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time()))
+def signed_timestamp(seconds_ago=0):
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time() - seconds_ago))
 
 
 def seconds_since(signed_value):
@@ -45,6 +40,12 @@ def seconds_since(signed_value):
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return time.time() - rendered_at
+
+
+def has_expired(signed_value):
+    """True for a timestamp of ours older than the form's lifetime: a harvested form replayed."""
+    age = seconds_since(signed_value)
+    return age is not None and age > settings.CONSULTATION_FORM_MAX_AGE_SECONDS
 
 
 def phone_field(label, **kwargs):
@@ -165,6 +166,16 @@ class ConsultationForm(forms.ModelForm):
         if not path.startswith("/") or path.startswith("//") or has_hidden_characters(path):
             return ""
         return path[: ConsultationRequest._meta.get_field("source_path").max_length]
+
+    def clean_rendered_at(self):
+        rendered_at = self.cleaned_data["rendered_at"]
+        if has_expired(rendered_at):
+            # Shown again with a new timestamp, dated so that sending it straight away is not
+            # taken for a bot's speed: the patient has already spent their time on it.
+            self.data = self.data.copy()
+            self.data["rendered_at"] = signed_timestamp(settings.CONSULTATION_MIN_FILL_SECONDS)
+            self.add_error(None, forms.ValidationError(FORM_EXPIRED, code="expired"))
+        return rendered_at
 
     def clean(self):
         cleaned = super().clean()

@@ -41,16 +41,25 @@ def client_key(ip):
     return hashlib.sha256(str(network).encode()).hexdigest()[:32]
 
 
-def count_attempt(request):
-    """Count one more attempt by this client in the current window and return the count.
+def current_window():
+    """The number of the current counting window, and the seconds left until the next one."""
+    window = settings.CONSULTATION_RATE_WINDOW_SECONDS
+    now = time.time()
+    return int(now // window), max(1, int(window - now % window))
 
+
+def count(request, counter):
+    """Count one more event of this kind by this client in the current window; return the count.
+
+    Two counters: "attempts" (every form sent, for the hard limit against floods) and "accepted"
+    (valid requests only, for the soft limit, so a patient's typing mistakes never count).
     Returns 0 when the cache is unavailable: a patient's request matters more than a limit.
     """
-    window = settings.CONSULTATION_RATE_WINDOW_SECONDS
-    key = f"consult-rate:{client_key(client_ip(request))}:{int(time.time() // window)}"
+    window_number, _ = current_window()
+    key = f"consult-{counter}:{client_key(client_ip(request))}:{window_number}"
     try:
-        cache.add(key, 0, timeout=window)
+        cache.add(key, 0, timeout=settings.CONSULTATION_RATE_WINDOW_SECONDS)
         return cache.incr(key)
     except Exception:
-        logger.exception("Rate limit store unavailable; the attempt was not counted")
+        logger.exception("Rate limit store unavailable; the %s were not counted", counter)
         return 0

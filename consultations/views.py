@@ -30,15 +30,16 @@ class ConsultationCreateView(CreateView):
         return {"source_path": source_page(self.request)}
 
     def post(self, request, *args, **kwargs):
-        attempts = ratelimit.count_attempt(request)
-        if attempts > settings.CONSULTATION_RATE_HARD_LIMIT:
-            return render(request, "consultations/too_many_requests.html", status=429)
-        self.over_soft_limit = attempts > settings.CONSULTATION_RATE_SOFT_LIMIT
+        if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:
+            response = render(request, "consultations/too_many_requests.html", status=429)
+            response["Retry-After"] = ratelimit.current_window()[1]
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        # Bots get the same thank-you page as people: nothing tells them they were caught.
-        record_request(
-            form, self.request, suspected_spam=self.over_soft_limit or form.looks_automated()
+        over_soft_limit = (
+            ratelimit.count(self.request, "accepted") > settings.CONSULTATION_RATE_SOFT_LIMIT
         )
+        # Bots get the same thank-you page as people: nothing tells them they were caught.
+        record_request(form, self.request, suspected_spam=over_soft_limit or form.looks_automated())
         return redirect(self.success_url)

@@ -234,3 +234,32 @@ def test_filters_by_campaign_source(desk_client, empty_cache):
 
     assert "?utm_source=instagram" in html
     assert list(response.context["cl"].result_list) == [wanted]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["foo=bar", "created_at__gte=not-a-date", "status__exact=new%00", "utm_source=a%00b"],
+)
+def test_export_with_unknown_or_malformed_filters_answers_like_the_list(desk_client, query):
+    desk_client.raise_request_exception = False
+
+    listed = desk_client.get(f"{LIST_URL}?{query}")
+    exported = desk_client.get(f"{EXPORT_URL}?{query}")
+
+    assert listed.status_code in {200, 302}
+    assert exported.status_code in {200, 302}
+    if exported.status_code == 302:
+        assert exported["Location"].endswith("?e=1")
+
+
+@pytest.mark.parametrize(
+    "query", ["source_path=/faq/%00", "utm_source=x%00", "q=Layla%00", "status__exact=%00"]
+)
+def test_filter_and_search_values_with_hidden_characters_never_reach_the_database(
+    desk_client, query
+):
+    desk_client.raise_request_exception = False
+
+    response = desk_client.get(f"{LIST_URL}?{query}")
+
+    assert response.status_code in {200, 302}

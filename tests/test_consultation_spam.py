@@ -171,3 +171,49 @@ def test_behind_a_trusted_proxy_clients_are_told_apart_by_forwarded_for(client, 
     same_client = post(client, message="c", HTTP_X_FORWARDED_FOR="other-spoof, 203.0.113.7")
 
     assert [first.status_code, other_client.status_code, same_client.status_code] == [302, 302, 429]
+
+
+def test_mistyped_attempts_do_not_make_the_valid_request_spam(client, committed):
+    with committed():
+        mistakes = [post(client, phone=f"12{n}") for n in range(6)]
+        valid = post(client)
+
+    assert [r.status_code for r in mistakes] == [200] * 6
+    assert valid["Location"] == THANKS
+    assert ConsultationRequest.objects.get().status == Status.NEW
+    assert len(mail.outbox) == 1
+
+
+def test_the_429_says_when_to_try_again(client, settings):
+    settings.CONSULTATION_RATE_HARD_LIMIT = 1
+
+    post(client, message="first")
+    refused = post(client, message="second")
+
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= settings.CONSULTATION_RATE_WINDOW_SECONDS
+
+
+def test_a_form_older_than_its_lifetime_is_not_accepted_but_kept_for_the_patient(client, settings):
+    settings.CONSULTATION_FORM_MAX_AGE_SECONDS = 3600
+    harvested = rendered_seconds_ago(3601)
+
+    response = post(client, name="Layla Hassan", rendered_at=harvested)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 0
+    assert "was open for a long time" in html
+    assert 'value="Layla Hassan"' in html
+    assert rendered_at(html) != harvested
+
+
+def test_the_renewed_form_is_accepted_when_sent_again(client, settings):
+    settings.CONSULTATION_FORM_MAX_AGE_SECONDS = 3600
+    expired = post(client, rendered_at=rendered_seconds_ago(3601)).content.decode()
+
+    resent = post(client, rendered_at=rendered_at(expired))
+
+    assert resent.status_code == 302
+    # Sent again within seconds of the renewal, the fill time is not held against the patient.
+    assert ConsultationRequest.objects.get().status == Status.NEW
