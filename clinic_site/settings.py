@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from clinic_site.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "clinic_site.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here too, so the size budget holds without a proxy's help. Django's
@@ -231,19 +234,9 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Ecla Clinic website <website@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Logging: to stderr, where gunicorn and the process manager collect it.
+# Logging: one JSON line per event to stderr, where gunicorn and the process manager collect it.
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # 404s carry patients' query strings; they are noise in production logs.
-        "django.request": {"level": "ERROR"},
-    },
-}
+LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 
 # Third party: django-crispy-forms
 

@@ -119,6 +119,6 @@ def wait_until_up(base_url, process, timeout=30, host=None):
             with urllib.request.urlopen(request, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):
             time.sleep(0.2)
     raise RuntimeError("gunicorn did not answer in time")
