@@ -11,13 +11,14 @@ from consultations.forms import TIMESTAMP_SALT
 
 
 class ProductionClient:
-    def __init__(self, base_url, host, secret_key, client_address="203.0.113.9"):
+    def __init__(self, base_url, host, secret_key, client_address="203.0.113.9", scheme="https"):
         self.address = urllib.parse.urlsplit(base_url).netloc
         self.host = host
+        self.origin = f"{scheme}://{host}"
         self.secret_key = secret_key
         self.proxy_headers = {
             "Host": host,
-            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Proto": scheme,
             "X-Forwarded-For": client_address,
         }
 
@@ -61,8 +62,8 @@ class ProductionClient:
             {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Cookie": f"csrftoken={form['cookie']}",
-                "Origin": f"https://{self.host}",
-                "Referer": f"https://{self.host}/consultation/",
+                "Origin": self.origin,
+                "Referer": f"{self.origin}/consultation/",
             },
         )
         return response.status
