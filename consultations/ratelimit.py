@@ -1,4 +1,4 @@
-"""Counting consultation attempts per client, in the cache every server process shares."""
+"""Counting requests per client (consultation attempts, CSP reports) in the shared cache."""
 
 import hashlib
 import ipaddress
@@ -41,16 +41,23 @@ def client_key(ip):
     return hashlib.sha256(str(network).encode()).hexdigest()[:32]
 
 
-def count_attempt(request):
-    """Count one more attempt by this client in the current window and return the count.
+def count_hit(scope, request, window):
+    """Count one more request by this client for `scope` in the current window; return the count.
 
-    Returns 0 when the cache is unavailable: a patient's request matters more than a limit.
+    Returns 0 when the cache is unavailable: the site keeps working without its limits.
     """
-    window = settings.CONSULTATION_RATE_WINDOW_SECONDS
-    key = f"consult-rate:{client_key(client_ip(request))}:{int(time.time() // window)}"
+    key = f"{scope}:{client_key(client_ip(request))}:{int(time.time() // window)}"
     try:
         cache.add(key, 0, timeout=window)
         return cache.incr(key)
     except Exception:
         logger.exception("Rate limit store unavailable; the attempt was not counted")
         return 0
+
+
+def count_attempt(request):
+    """Count one more consultation attempt by this client in the current window.
+
+    Returns 0 when the cache is unavailable: a patient's request matters more than a limit.
+    """
+    return count_hit("consult-rate", request, settings.CONSULTATION_RATE_WINDOW_SECONDS)
