@@ -59,6 +59,9 @@ def test_every_page_loads_without_a_policy_violation(page, live_server, csp_prob
         assert response.status == 200, url
         assert response.headers["content-security-policy"], url
         assert "MedicalClinic" in structured_data_types(page), url
+    not_found = visit(page, live_server.url + "/no-such-page/")
+
+    assert not_found.status == 404
     assert csp_problems == []
 
 
