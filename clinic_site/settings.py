@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from clinic_site.logs import logging_config
@@ -74,14 +76,18 @@ INSTALLED_APPS = [
     # Third party
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
     # Project
     "pages",
     "consultations",
+    "security",
 ]
 
 MIDDLEWARE = [
     "clinic_site.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here too, so the size budget holds without a proxy's help. Django's
     # CSRF token masking and GZipMiddleware's own padding are the BREACH mitigations.
@@ -205,7 +211,10 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer checks over plain HTTP
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 63072000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# Preloading is a promise to browser vendors that is slow to undo: opt in (README). Without it
+# `check --deploy` would warn (W021) about the choice the clinic made on purpose.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = HTTPS
@@ -214,9 +223,62 @@ CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "clinic_site.views.csrf_failure"
 
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+
+# Third party: django-csp. The same policy in every mode, so tests see what production sends.
+# Nothing inline: scripts and styles come only from our own static files (the admin's too), so
+# injected markup can neither run script nor restyle a page. JSON-LD blocks are data, not script.
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "report-uri": [reverse_lazy("security:csp-report")],
+    },
+}
+
+# Violation reports (security/views.py): per client address and window, then 429.
+CSP_REPORT_RATE_LIMIT = 60
+CSP_REPORT_RATE_WINDOW_SECONDS = 600
+CSP_REPORT_MAX_BYTES = 16 * 1024
+
+# Third party: django-permissions-policy. Browser features the site never uses, off for every
+# frame. Only names Chromium knows: an unknown one is a console error (and Lighthouse points).
+# publickey-credentials-* keep the browser default, same origin only: passkeys may come.
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Email: printed to the console unless an SMTP host is configured.
 

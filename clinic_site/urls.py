@@ -10,6 +10,7 @@ from pages.sitemaps import PageSitemap
 urlpatterns = [
     path("", include("pages.urls")),
     path("consultation/", include("consultations.urls")),
+    path("", include("security.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path(

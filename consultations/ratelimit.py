@@ -1,4 +1,4 @@
-"""Counting consultation attempts per client, in the cache every server process shares."""
+"""Counting requests per client (consultation attempts, CSP reports) in the shared cache."""
 
 import hashlib
 import ipaddress
@@ -41,25 +41,32 @@ def client_key(ip):
     return hashlib.sha256(str(network).encode()).hexdigest()[:32]
 
 
-def current_window():
+def current_window(window=None):
     """The number of the current counting window, and the seconds left until the next one."""
-    window = settings.CONSULTATION_RATE_WINDOW_SECONDS
+    window = window or settings.CONSULTATION_RATE_WINDOW_SECONDS
     now = time.time()
     return int(now // window), max(1, int(window - now % window))
 
 
-def count(request, counter):
-    """Count one more event of this kind by this client in the current window; return the count.
+def count_hit(scope, request, window):
+    """Count one more event by this client for `scope` in the current window; return the count.
 
-    Two counters: "attempts" (every form sent, for the hard limit against floods) and "accepted"
-    (valid requests only, for the soft limit, so a patient's typing mistakes never count).
-    Returns 0 when the cache is unavailable: a patient's request matters more than a limit.
+    Returns 0 when the cache is unavailable: the site keeps working without its limits.
     """
-    window_number, _ = current_window()
-    key = f"consult-{counter}:{client_key(client_ip(request))}:{window_number}"
+    window_number, _ = current_window(window)
+    key = f"{scope}:{client_key(client_ip(request))}:{window_number}"
     try:
-        cache.add(key, 0, timeout=settings.CONSULTATION_RATE_WINDOW_SECONDS)
+        cache.add(key, 0, timeout=window)
         return cache.incr(key)
     except Exception:
-        logger.exception("Rate limit store unavailable; the %s were not counted", counter)
+        logger.exception("Rate limit store unavailable; the %s were not counted", scope)
         return 0
+
+
+def count(request, counter):
+    """Count a consultation event by this client: "attempts" or "accepted"; return the count.
+
+    Every form sent counts as an attempt, for the hard limit against floods; only valid requests
+    count as accepted, for the soft limit, so a patient's typing mistakes never count.
+    """
+    return count_hit(f"consult-{counter}", request, settings.CONSULTATION_RATE_WINDOW_SECONDS)

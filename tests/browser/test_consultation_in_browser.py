@@ -2,7 +2,6 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationRequest
@@ -86,14 +85,6 @@ def test_home_page_form_books_too(page, live_server, patient_settings):
 
     page.wait_for_url("**/consultation/thanks/")
     assert ConsultationRequest.objects.get().source_path == "/"
-
-
-@pytest.fixture
-def front_desk_group():
-    """The group comes from a data migration, which an earlier transactional test's flush
-    removed: run that migration again."""
-    call_command("migrate", "consultations", "0001", verbosity=0)
-    call_command("migrate", "consultations", verbosity=0)
 
 
 def test_front_desk_finds_calls_and_exports_a_request(
