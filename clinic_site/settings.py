@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     # Project
     "pages",
     "consultations",
+    # The access trail: who saw and changed what in the admin, sign-ins, exports, erasures.
+    "audit",
 ]
 
 MIDDLEWARE = [
