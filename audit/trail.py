@@ -112,8 +112,8 @@ def recorded_stream(request, lines, model, *, header_lines=0, **detail):
     complete = False
     try:
         for line in lines:
+            sent += 1  # handed to the server; a client that has gone stops the next one
             yield line
-            sent += 1
         complete = True
     finally:
         rows = max(sent - header_lines, 0)
