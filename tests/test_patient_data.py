@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.models import AccessEvent
 from consultations.models import ConsultationRequest
 from tests.factories import login_staff, make_front_desk_user, make_request, make_superuser
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +286,15 @@ def test_not_signed_in_is_sent_to_the_login_page(client):
 
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_privacy_page_tells_patients_how_to_ask_for_a_copy_or_deletion(client, settings):
+    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 123 4567", "email": "care@example.ae"}
+
+    page = parse(client.get(reverse("pages:privacy")))
+
+    assert "a copy of everything we store about you" in page.text
+    assert "tel:+97141234567" in page.links
+    assert "mailto:care@example.ae" in page.links
+    assert reverse("pages:contact") in page.links
+    assert "check that the request comes from you" in page.text
