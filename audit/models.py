@@ -60,8 +60,8 @@ class AccessEvent(models.Model):
     objects = AccessEventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("access event")
-        verbose_name_plural = _("access trail")
+        verbose_name = _("access trail entry")
+        verbose_name_plural = _("access trail entries")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["content_type", "object_id"], name="audit_target")]
 

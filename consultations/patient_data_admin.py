@@ -20,6 +20,7 @@ class NumberForm(forms.Form):
     number = forms.CharField(
         label=_("The patient’s phone or WhatsApp number"),
         max_length=40,
+        widget=forms.TextInput(attrs={"aria-describedby": "id_number_helptext"}),
         help_text=_("As the patient gives it: 050 123 4567, +971 50 123 4567, ٠٥٠١٢٣٤٥٦٧."),
     )
 
