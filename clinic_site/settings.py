@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "pages",
     "consultations",
     "security",
+    # The access trail: who saw and changed what in the admin, sign-ins, exports, erasures.
+    "audit",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from consultations.export import csv_filename, stream_csv
+from audit.mixins import AccessTrailAdminMixin
+from audit.trail import recorded_stream, update_with_trail
+from consultations import patient_data, patient_data_admin
+from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, stream_csv
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.text import has_hidden_characters
@@ -91,7 +94,9 @@ class CampaignSourceFilter(admin.SimpleListFilter):
 def status_action(status):
     @admin.action(permissions=["change"], description=format_lazy(_("Mark as “{}”"), status.label))
     def action(modeladmin, request, queryset):
-        updated = queryset.update(status=status, updated_at=timezone.now())
+        updated = update_with_trail(
+            request, queryset, action.__name__, {"status": status}, {"updated_at": timezone.now()}
+        )
         modeladmin.message_user(
             request,
             ngettext(
@@ -108,7 +113,7 @@ def status_action(status):
 
 
 @admin.register(ConsultationRequest)
-class ConsultationRequestAdmin(admin.ModelAdmin):
+class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "phone_link",
@@ -203,7 +208,25 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.export_view),
             name="consultations_consultationrequest_export",
         )
-        return [export, *super().get_urls()]
+        rights = path(
+            "patient-data/",
+            self.admin_site.admin_view(self.patient_data_view),
+            name="consultations_patient_data",
+        )
+        return [export, rights, *super().get_urls()]
+
+    def patient_data_view(self, request):
+        return patient_data_admin.patient_data_view(request, self)
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        patient_data.forget([pk])
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        patient_data.forget(pks)
 
     def get_changelist_instance(self, request):
         # A NUL in a filter value would reach PostgreSQL, which refuses it with an error.
@@ -221,15 +244,21 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             # What the list does with filters it can't apply: its "invalid setup" page.
             list_url = reverse("admin:consultations_consultationrequest_changelist")
             return HttpResponseRedirect(f"{list_url}?{ERROR_FLAG}=1")
-        return self.csv_response(changelist.get_queryset(request))
+        return self.csv_response(request, changelist.get_queryset(request), "filtered list")
 
     @admin.action(permissions=["view"], description=_("Export selected requests as CSV"))
     def export_selected_csv(self, request, queryset):
-        return self.csv_response(queryset)
+        return self.csv_response(request, queryset, "selected requests")
 
-    def csv_response(self, queryset):
-        response = StreamingHttpResponse(
-            stream_csv(queryset), content_type="text/csv; charset=utf-8"
+    def csv_response(self, request, queryset, scope):
+        lines = recorded_stream(
+            request,
+            stream_csv(queryset),
+            ConsultationRequest,
+            header_lines=HEADER_LINES,
+            scope=scope,
+            filters=filters_for_trail(request.GET),
         )
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{csv_filename()}"'
         return response

@@ -3,6 +3,7 @@
 import csv
 from contextlib import nullcontext
 
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db import connection, transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -29,6 +30,8 @@ COLUMNS = (
 # Validated E.164 numbers: "+971..." must stay exactly as it is.
 PHONE_COLUMNS = {"phone", "whatsapp"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What stream_csv yields before the first request: the byte order mark and the column titles.
+HEADER_LINES = 2
 
 
 class _Echo:
@@ -82,6 +85,18 @@ def _streaming_transaction():
     and patients' requests would wait for the export.
     """
     return transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
+
+
+def filters_for_trail(params):
+    """The list's filters as the access trail keeps them.
+
+    A search's text is often a patient's name or number, which must not outlive the request
+    in the trail: only the fact that the list was searched is kept.
+    """
+    filters = {key: value for key, value in params.items() if key != SEARCH_VAR}
+    if params.get(SEARCH_VAR):
+        filters[SEARCH_VAR] = "(a search; its text is not kept)"
+    return filters
 
 
 def csv_filename():

@@ -50,3 +50,10 @@ def login_staff(client, user):
     """Sign a staff user in to the admin through the test client, as far as the admin requires."""
     client.force_login(user)
     return client
+
+
+# Access trail and patients' rights
+
+
+def make_superuser(username="owner", password="owner-pass-123456"):
+    return User.objects.create_superuser(username=username, password=password, email="")

@@ -40,10 +40,14 @@ print(json.dumps({
 
 
 def production_responses(tmp_path, **env):
-    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    database = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+    }
     full_env = {**PRODUCTION_ENV, **database, **env}
-    migrated = run_manage("migrate", "--no-input", env=full_env)
-    assert migrated.returncode == 0, migrated.stderr
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+        done = run_manage(*command, env=full_env)
+        assert done.returncode == 0, done.stderr
 
     result = run_manage("shell", "--no-imports", "-c", PRODUCTION_RESPONSES, env=full_env)
 
@@ -104,8 +108,13 @@ def test_hsts_preload_is_sent_only_when_the_operator_opts_in(tmp_path):
     )
 
 
-def test_deploy_checks_are_clean_with_hsts_preload_on_too():
-    env = {**PRODUCTION_ENV, "DJANGO_HSTS_PRELOAD": "true"}
+def test_deploy_checks_are_clean_with_hsts_preload_on_too(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DJANGO_HSTS_PRELOAD": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    assert run_manage("migrate", "--no-input", env=env).returncode == 0
 
     result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
 

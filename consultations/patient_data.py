@@ -1,0 +1,128 @@
+"""A patient's rights over what the site stores: a copy of it, and its erasure.
+
+Shared by `manage.py patient_data` and the superusers' page in the admin. Also `forget()`,
+which the retention purge uses: no name or number outlives its request in the admin's log or
+in the access trail.
+"""
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
+from django.utils import timezone
+
+from audit.models import AccessEvent
+from audit.trail import Action, forget_values, record
+from consultations.models import ConsultationRequest
+from consultations.phone import parse_search_number
+
+FIELDS = (
+    "id",
+    "created_at",
+    "name",
+    "phone",
+    "whatsapp",
+    "message",
+    "consent_given_at",
+    "status",
+    "staff_notes",
+    "duplicate_of_id",
+    "source_path",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "updated_at",
+)
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def normalise(text):
+    """The E.164 number the patient gave, in whatever form they wrote it."""
+    number = parse_search_number(text or "")
+    if number is None:
+        raise NotANumber(f"{text!r} is not a phone number.")
+    return number
+
+
+def requests_for(number):
+    """Every request whose phone or WhatsApp is this (E.164) number."""
+    return ConsultationRequest.objects.filter(Q(phone=number) | Q(whatsapp=number)).order_by("pk")
+
+
+def _admin_log(ids):
+    content_type = ContentType.objects.get_for_model(ConsultationRequest)
+    return LogEntry.objects.filter(content_type=content_type, object_id__in=[str(i) for i in ids])
+
+
+def export(number, *, request=None, username=None):
+    """Everything stored about this number, as plain data for JSON; the copy goes on the trail."""
+    found = list(requests_for(number))
+    ids = [row.pk for row in found]
+    data = {
+        "number": number,
+        "exported_at": timezone.now().isoformat(),
+        "consultation_requests": [
+            {field: _plain(getattr(row, field)) for field in FIELDS} for row in found
+        ],
+        "access_trail": [
+            {
+                "when": event.created_at.isoformat(),
+                "staff": event.username,
+                "action": event.action,
+                "request_id": int(event.object_id),
+                "detail": event.detail,
+            }
+            for event in AccessEvent.objects.about(ConsultationRequest, ids).order_by("pk")
+        ],
+        "admin_log": [
+            {
+                "when": entry.action_time.isoformat(),
+                "staff": entry.user.get_username(),
+                "request_id": int(entry.object_id),
+                "what": entry.get_change_message() or entry.get_action_flag_display(),
+            }
+            for entry in _admin_log(ids).select_related("user").order_by("pk")
+        ],
+    }
+    record(request, Action.PERSONAL_DATA_EXPORTED, ConsultationRequest, username=username, ids=ids)
+    return data
+
+
+def _plain(value):
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def forget(ids):
+    """Remove the personal data of these (deleted or about to be) requests outside their table.
+
+    The admin's log keeps who changed what and when, as "#<id>"; the trail keeps its events
+    with the old and new values blanked.
+    """
+    ids = list(ids)
+    _admin_log(ids).update(object_repr=Concat(Value("#"), F("object_id")), change_message="")
+    forget_values(ConsultationRequest, ids)
+
+
+def erase(number, *, request=None, username=None):
+    """Delete every request from this number and its traces; the trail records ids only."""
+    with transaction.atomic():
+        ids = list(requests_for(number).values_list("pk", flat=True))
+        forget(ids)
+        ConsultationRequest.objects.filter(pk__in=ids).delete()
+        record(
+            request,
+            Action.PERSONAL_DATA_ERASED,
+            ConsultationRequest,
+            username=username,
+            requests=len(ids),
+            ids=ids,
+        )
+    return ids
