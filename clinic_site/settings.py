@@ -279,6 +279,8 @@ LOGGING = {
     "loggers": {
         # 404s carry patients' query strings; they are noise in production logs.
         "django.request": {"level": "ERROR"},
+        # django-axes narrates every sign-in at INFO; failures and lockouts are its WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -4,6 +4,7 @@ import time
 
 from django.contrib.auth.models import Group, User
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -47,6 +48,18 @@ def make_front_desk_user(username="desk", password="front-desk-pass-123"):
     user = User.objects.create_user(username=username, password=password, is_staff=True)
     user.groups.add(Group.objects.get(name="Front desk"))
     return user
+
+
+def submit_password(
+    client, username, password="front-desk-pass-123", address="203.0.113.5", **extra
+):
+    """The admin's sign-in form sent from a client address (the first of the two steps)."""
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=address,
+        **extra,
+    )
 
 
 def make_authenticator(user, confirmed=True):
