@@ -247,6 +247,8 @@ AXES_LOCKOUT_CALLABLE = "staff_access.lockout.locked_out"
 # Every staff account has an authenticator app (django-otp TOTP); recovery codes are
 # django-otp's static tokens.
 OTP_TOTP_ISSUER = "Ecla Clinic"
+# The superuser can list and delete devices in the admin, never read their secret keys.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Staff sessions end when the browser closes, or after a working day without activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("STAFF_SESSION_HOURS", 12) * 3600

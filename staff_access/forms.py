@@ -7,7 +7,12 @@ class CodeForm(forms.Form):
         label=_("Code"),
         max_length=20,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autofocus": True,
+                "spellcheck": "false",
+                "aria-describedby": "code-help",
+            }
         ),
     )
 

@@ -53,7 +53,7 @@ def qr_code_svg(device):
     image = qrcode.make(
         device.config_url,
         image_factory=qrcode.image.svg.SvgPathFillImage,
-        border=2,
+        border=4,  # the quiet zone the QR standard asks for, so every phone reads it
     )
     return image.to_string(encoding="unicode")
 

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 # The live server runs in a thread beside Playwright's sync API, which Django would otherwise
 # take for an async context.
@@ -80,3 +81,11 @@ def has_horizontal_scroll(page):
 def _quick_failures(page):
     # Everything here is local: a missing element should fail in seconds, not Playwright's 30.
     page.set_default_timeout(10_000)
+
+
+@pytest.fixture
+def front_desk_group():
+    """The group comes from a data migration, which an earlier transactional test's flush
+    removed: run that migration again."""
+    call_command("migrate", "consultations", "0001", verbosity=0)
+    call_command("migrate", "consultations", verbosity=0)
