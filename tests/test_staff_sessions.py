@@ -81,13 +81,13 @@ def test_patients_reading_and_asking_for_a_consultation_get_no_session(client, e
     assert "sessionid" not in client.cookies
 
 
-@pytest.mark.parametrize("page", ["list", "change"])
-def test_signing_out_from_the_list_and_a_change_page(desk_client, page):
+@pytest.mark.parametrize("admin_page", ["list", "change"])
+def test_signing_out_from_the_list_and_a_change_page(desk_client, admin_page):
     request = make_request()
     url = {
         "list": reverse("admin:consultations_consultationrequest_changelist"),
         "change": reverse("admin:consultations_consultationrequest_change", args=[request.pk]),
-    }[page]
+    }[admin_page]
     html = desk_client.get(url).content.decode()
 
     response = desk_client.post(LOGOUT_URL)
