@@ -291,7 +291,6 @@ def progress(done, count, started):
 def logged_in_client():
     from django.contrib.auth import get_user_model
     from django.test import Client
-
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
