@@ -81,6 +81,8 @@ def logging_config(level):
         "loggers": {
             # 404s are noise in production logs; errors still come through.
             "django.request": {"level": "ERROR"},
+            # django-axes narrates every sign-in at INFO; failures and lockouts are WARNINGs.
+            "axes": {"level": "WARNING"},
             "gunicorn.error": {"handlers": ["stderr"], "level": level, "propagate": False},
             "gunicorn.access": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         },

@@ -6,6 +6,7 @@ the README lists them all. The defaults are safe for a local run on SQLite.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,7 +66,7 @@ ALLOWED_HOSTS = env_list(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "staff_access.apps.StaffAdminConfig",  # Django's admin, behind the second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,7 +78,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Project
+    "staff_access",
     "pages",
     "consultations",
     "security",
@@ -99,9 +105,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "consultations.campaign.CampaignMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -281,6 +290,36 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# Staff sign-in: the admin shows patients' health-related data (UAE PDPL), so a password alone
+# is not enough, guessing one is stopped early, and a forgotten session does not stay open.
+
+# django-axes checks every sign-in first and refuses a locked-out account or address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# The sixth wrong password in a row locks the username, and so does the sixth failure from one
+# address (one attacker trying many usernames). Counted in the database, so the count is the
+# same whichever server process answers.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 6
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 30))
+# The address our trusted proxies vouch for (TRUSTED_PROXY_COUNT), never a raw X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "staff_access.lockout.client_ip"
+# One page for every lockout, which never says whether the username exists.
+AXES_LOCKOUT_CALLABLE = "staff_access.lockout.locked_out"
+# Every staff account has an authenticator app (django-otp TOTP); recovery codes are
+# django-otp's static tokens.
+OTP_TOTP_ISSUER = "Ecla Clinic"
+# The superuser can list and delete devices in the admin, never read their secret keys.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Staff sessions end when the browser closes, or after a working day without activity.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_HOURS", 12) * 3600
+SESSION_SAVE_EVERY_REQUEST = True  # each request starts the idle time again
 
 # Email: printed to the console unless an SMTP host is configured.
 

@@ -10,6 +10,8 @@ from pages.sitemaps import PageSitemap
 urlpatterns = [
     path("", include("pages.urls")),
     path("consultation/", include("consultations.urls")),
+    # The second-factor steps live under the admin's path, ahead of the admin's own URLs.
+    path(f"{settings.ADMIN_URL}sign-in/", include("staff_access.urls")),
     path("", include("security.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

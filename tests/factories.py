@@ -4,7 +4,11 @@ import time
 
 from django.contrib.auth.models import Group, User
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from consultations.forms import TIMESTAMP_SALT
 from consultations.models import ConsultationRequest
@@ -46,9 +50,38 @@ def make_front_desk_user(username="desk", password="front-desk-pass-123"):
     return user
 
 
+def submit_password(
+    client, username, password="front-desk-pass-123", address="203.0.113.5", **extra
+):
+    """The admin's sign-in form sent from a client address (the first of the two steps)."""
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+        REMOTE_ADDR=address,
+        **extra,
+    )
+
+
+def make_authenticator(user, confirmed=True):
+    """The staff member's authenticator app, as django-otp stores it."""
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed)
+
+
+def app_code(device, at=None):
+    """The six digits the staff member's app shows now (or at the given Unix time)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() if at is None else at
+    return f"{totp.token():06d}"
+
+
 def login_staff(client, user):
-    """Sign a staff user in to the admin through the test client, as far as the admin requires."""
+    """Sign a staff user in to the admin through the test client, as far as the admin requires:
+    password and second factor, the session verified by their app the way django-otp marks it."""
     client.force_login(user)
+    device = TOTPDevice.objects.devices_for_user(user).first() or make_authenticator(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client
 
 

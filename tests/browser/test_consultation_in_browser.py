@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from consultations.models import ConsultationRequest
 from tests.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll
-from tests.factories import make_front_desk_user
+from tests.factories import app_code, make_authenticator, make_front_desk_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
 
@@ -93,7 +93,7 @@ def test_front_desk_finds_calls_and_exports_a_request(
     page.goto(f"{live_server.url}/consultation/")
     fill_form(page, name="Layla Hassan", phone="050 123 4567")
     page.wait_for_url("**/consultation/thanks/")
-    make_front_desk_user(username="desk", password="front-desk-pass-123")
+    app = make_authenticator(make_front_desk_user(username="desk", password="front-desk-pass-123"))
     page.context.clear_cookies()
     page.set_viewport_size(DESKTOP)
 
@@ -101,6 +101,11 @@ def test_front_desk_finds_calls_and_exports_a_request(
     page.get_by_label("Username").fill("desk")
     page.get_by_label("Password").fill("front-desk-pass-123")
     page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your sign-in code")
+    assert axe(page) == []
+    screenshot(page, "admin-sign-in-code-1280")
+    page.get_by_label("Code").fill(app_code(app))
+    page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Consultation requests").click()
     page.locator("#searchbar").fill("0501234567")
     page.get_by_role("button", name="Search").click()

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffAccessConfig(AppConfig):
+    name = "staff_access"
+    verbose_name = _("Staff access")
+    default = True
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with a site that lets staff in only after their second factor."""
+
+    default = False
+    default_site = "staff_access.admin_site.StaffAdminSite"
