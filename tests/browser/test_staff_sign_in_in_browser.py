@@ -29,7 +29,9 @@ def test_first_sign_in_sets_up_the_app_then_reaches_the_admin(
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up your sign-in app")
     qr = page.get_by_role("img", name="QR code for adding Ecla Clinic to your authenticator app")
     expect(qr).to_be_visible()
-    assert qr.evaluate("img => img.complete && img.naturalWidth > 0")
+    # Drawn, not just laid out: the SVG from our own origin loaded and decoded.
+    qr.element_handle().wait_for_element_state("stable")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
     assert axe(page) == []
     screenshot(page, "staff-set-up-1280")
     page.set_viewport_size(PHONE)
