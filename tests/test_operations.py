@@ -96,7 +96,8 @@ def test_deploy_check_fails_when_the_cache_cannot_be_used():
 
 
 def test_without_migrate_the_deploy_check_says_the_cache_table_is_missing(tmp_path):
-    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    database_cache = {"REDIS_URL": ""}
+    env = {**PRODUCTION_ENV, **database_cache, "DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}"}
 
     result = run_manage("check", "--deploy", env=env)
 
