@@ -8,17 +8,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: serve test setup lint format clean
+.PHONY: serve test setup lint format clean translations
 
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed translations
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST_PORT)
 
 test: setup
 	$(BIN)/pytest
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed translations
 	scripts/install-system-packages
+
+# The .mo files are built from the committed .po files, never committed themselves. Babel
+# compiles them in Python, so no system gettext is needed to serve the site.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel --quiet compile --directory locale --domain django
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -19,8 +19,15 @@ LIGHTHOUSE_VERSION=13.5.0
 TOOLS=bench/.tools
 LIGHTHOUSE=$TOOLS/node_modules/.bin/lighthouse
 OUT=bench/results/lighthouse
-PAGES=(/ /hair-loss/ /exosome-therapy/ /treatments-compared/ /procedure/ /cost-and-safety/ /faq/
+ENGLISH=(/ /hair-loss/ /exosome-therapy/ /treatments-compared/ /procedure/ /cost-and-safety/ /faq/
   /contact/ /privacy/ /consultation/)
+# Every page in English and in Arabic (under /ar/). LANGUAGES=en or LANGUAGES=ar for one only.
+PAGES=()
+for language in ${LANGUAGES:-en ar}; do
+  for page in "${ENGLISH[@]}"; do
+    if [[ $language == en ]]; then PAGES+=("$page"); else PAGES+=("/$language$page"); fi
+  done
+done
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
 CHROME_FLAGS+=" --disable-background-networking --disable-component-update --disable-sync"
 

@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.utils.html import format_html
 
 
 def clinic_details():
@@ -11,6 +12,11 @@ def clinic_details():
     details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""
     details["whatsapp_href"] = f"https://wa.me/{whatsapp_digits}" if whatsapp_digits else ""
     details["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
+    # As the clinic writes them, in any language: marked English and kept left to right, so an
+    # Arabic page neither reorders the digits and "+" nor reads the name with Arabic rules.
+    details["name_as_written"] = format_html('<span lang="en" dir="ltr">{}</span>', details["name"])
+    details["phone_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["phone"])
+    details["moh_approval_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["moh_approval"])
     return details
 
 

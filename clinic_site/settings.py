@@ -102,10 +102,12 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "clinic_site.language.RememberedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "staff_access.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "consultations.campaign.CampaignMiddleware",
@@ -194,11 +196,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English now; Arabic (right to left) is planned, so every string a
-# patient sees is marked for translation.
+# Internationalisation: English at today's URLs, Arabic (right to left) under /ar/. Each language
+# is named in itself, so a reader of the other language still finds theirs.
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", "English"), ("ar", "العربية")]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Dubai"
 USE_I18N = True
@@ -230,6 +235,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -352,7 +358,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 CLINIC = {
     "name": "Ecla Clinic",
     "street_address": "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah",
-    "locality": "Dubai",
+    "locality": _("Dubai"),
     "country": "AE",
     "country_name": _("United Arab Emirates"),
     "hours": _("Monday – Saturday: 10am – 10pm"),

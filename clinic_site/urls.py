@@ -1,15 +1,14 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from clinic_site import views
+from clinic_site import language, views
 from pages.sitemaps import PageSitemap
 
 urlpatterns = [
-    path("", include("pages.urls")),
-    path("consultation/", include("consultations.urls")),
     # The second-factor steps live under the admin's path, ahead of the admin's own URLs.
     path(f"{settings.ADMIN_URL}sign-in/", include("staff_access.urls")),
     path("", include("security.urls")),
@@ -21,7 +20,15 @@ urlpatterns = [
         name="robots",
     ),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("language/<str:code>/", language.switch_language, name="switch-language"),
 ]
+
+# What patients read: English at today's URLs, Arabic under /ar/.
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path("consultation/", include("consultations.urls")),
+    prefix_default_language=False,
+)
 
 handler400 = views.bad_request
 handler500 = views.server_error

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ERROR_FLAG
@@ -9,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import format_lazy
@@ -23,6 +24,7 @@ from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, 
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.text import has_hidden_characters
+from consultations.whatsapp import whatsapp_chat_url
 from pages.sitemaps import PageSitemap
 
 admin.site.site_header = _("Ecla Clinic front desk")
@@ -51,8 +53,13 @@ class SourcePageFilter(admin.SimpleListFilter):
     parameter_name = "source_path"
 
     def lookups(self, request, model_admin):
-        # The site's own pages: a fixed list, so showing the filter costs no query.
-        return [(path, path) for path in map(PageSitemap().location, PageSitemap().items())]
+        # The site's own pages in each language: a fixed list, so the filter costs no query.
+        sitemap = PageSitemap()
+        paths = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                paths += [sitemap.location(item) for item in sitemap.items()]
+        return [(path, path) for path in paths]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -121,6 +128,7 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         "status",
         "created_at",
         "source",
+        "language",
         "is_possible_duplicate",
     )
     list_display_links = ("name",)
@@ -129,6 +137,7 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         ("created_at", admin.DateFieldListFilter),
         SourcePageFilter,
         CampaignSourceFilter,
+        "language",
     )
     search_fields = ("name",)
     search_help_text = _(
@@ -148,13 +157,17 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         "updated_at",
         "duplicate_link",
         "source",
+        "language",
         "utm_medium",
         "utm_campaign",
     )
     fieldsets = (
         (_("Patient"), {"fields": ("name", "phone", "whatsapp", "message")}),
         (_("Follow-up"), {"fields": ("status", "staff_notes", "duplicate_link")}),
-        (_("Where it came from"), {"fields": ("source", "utm_medium", "utm_campaign")}),
+        (
+            _("Where it came from"),
+            {"fields": ("source", "language", "utm_medium", "utm_campaign")},
+        ),
         (_("Record"), {"fields": ("consent_given_at", "created_at", "updated_at")}),
     )
 
@@ -165,8 +178,8 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("WhatsApp"), ordering="whatsapp")
     def whatsapp_link(self, obj):
         return format_html(
-            '<a href="https://wa.me/{}" target="_blank" rel="noopener">{}</a>',
-            str(obj.whatsapp).lstrip("+"),
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            whatsapp_chat_url(obj),
             obj.whatsapp.as_international,
         )
 

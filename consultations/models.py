@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,14 @@ class ConsultationRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Set when the same phone number asked before: possibly the same patient."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_index=True,
+        help_text=_("The language of the site the patient used: answer in it."),
     )
     source_path = models.CharField(_("sent from page"), max_length=200, blank=True, db_index=True)
     utm_source = models.CharField(_("campaign source"), max_length=100, blank=True, db_index=True)

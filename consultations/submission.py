@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultations.models import ConsultationRequest
 from consultations.notifications import notify_staff
@@ -43,6 +43,7 @@ def record_request(form, request, *, suspected_spam):
     consultation = form.save(commit=False)
     consultation.fingerprint = fingerprint
     consultation.consent_given_at = timezone.now()
+    consultation.language = translation.get_language() or settings.LANGUAGE_CODE
     consultation.status = (
         ConsultationRequest.Status.SPAM if suspected_spam else ConsultationRequest.Status.NEW
     )

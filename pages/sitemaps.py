@@ -6,6 +6,10 @@ class PageSitemap(Sitemap):
     """Every content page a patient can land on from a search engine."""
 
     changefreq = "monthly"
+    # One entry per page and language, each listing the others as hreflang alternates.
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self):
         return [

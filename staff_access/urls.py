@@ -1,6 +1,6 @@
 from django.urls import path
 
-from staff_access import views
+from staff_access import language, views
 
 app_name = "staff_access"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("set-up/qr-code.svg", views.qr_code, name="qr-code"),
     path("recovery-codes/", views.recovery_codes, name="recovery-codes"),
     path("sign-out/", views.sign_out, name="sign-out"),
+    path("language/", language.choose_language, name="language"),
 ]

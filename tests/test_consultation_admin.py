@@ -33,7 +33,7 @@ def test_list_shows_call_and_whatsapp_links(desk_client):
     html = desk_client.get(LIST_URL).content.decode()
 
     assert 'href="tel:+971501234567"' in html
-    assert 'href="https://wa.me/971557654321"' in html
+    assert 'href="https://wa.me/971557654321?text=Hello%2C%20this%20is%20Ecla%20Clinic' in html
     assert "Layla Hassan" in html
 
 

@@ -1,11 +1,14 @@
 import json
+from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -32,6 +35,32 @@ def nav_link(context, url_name, label):
 
 
 @register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language: its address and the language's own name, current first.
+
+    For the hreflang alternates in <head> (with x-default, the English page) and the switch.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        with override(current):
+            path = translate_url(request.path, code)
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": request.build_absolute_uri(path),
+                "switch": f"{reverse('switch-language', args=[code])}?{urlencode({'next': path})}",
+                "current": code == current,
+            }
+        )
+    return sorted(versions, key=lambda version: not version["current"])
+
+
+@register.simple_tag(takes_context=True)
 def clinic_json_ld(context):
     clinic = context["clinic"]
     request = context.get("request")
@@ -40,6 +69,7 @@ def clinic_json_ld(context):
         "@context": "https://schema.org",
         "@type": "MedicalClinic",
         "name": clinic["name"],
+        "inLanguage": get_language(),
         "url": home,
         "logo": request.build_absolute_uri(static("img/favicon.svg")) if request else None,
         "address": {
@@ -69,6 +99,7 @@ def faq_json_ld(faqs):
         {
             "@context": "https://schema.org",
             "@type": "FAQPage",
+            "inLanguage": get_language(),
             "mainEntity": [
                 {
                     "@type": "Question",
@@ -88,6 +119,7 @@ def procedure_json_ld(context):
         {
             "@context": "https://schema.org",
             "@type": "MedicalProcedure",
+            "inLanguage": get_language(),
             "name": _("Exosome therapy for hair restoration"),
             "url": request.build_absolute_uri(request.path) if request else None,
             "description": _(

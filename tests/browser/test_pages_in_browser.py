@@ -1,9 +1,13 @@
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll
-from tests.pages import PAGE_NAMES, page_urls
+from tests.pages import LANGUAGE_CODES, PAGE_NAMES, page_urls
 
-PAGES = list(zip(PAGE_NAMES, page_urls(), strict=True))
+PAGES = [
+    (f"{name.split(':')[1]}-{code}", url)
+    for code in LANGUAGE_CODES
+    for name, url in zip(PAGE_NAMES, page_urls(code), strict=True)
+]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -19,7 +23,7 @@ def test_page_fits_the_screen_and_passes_axe(
     assert response.status == 200
     assert not has_horizontal_scroll(page)
     assert axe(page) == []
-    screenshot(page, f"{name.split(':')[1]}-{viewport['width']}")
+    screenshot(page, f"{name}-{viewport['width']}")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -27,7 +31,7 @@ def test_page_makes_no_request_to_another_host(page, live_server):
     hosts = set()
     page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
 
-    for url in page_urls():
+    for _, url in PAGES:
         page.goto(live_server.url + url)
 
     assert hosts == {live_server.url.split("/")[2]}
