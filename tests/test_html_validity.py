@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.pages import page_urls
+from tests.pages import all_page_urls
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -20,7 +20,7 @@ def vnu():
 
 def test_every_page_is_valid_html(client, vnu, tmp_path, settings):
     settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 123 4567", "whatsapp": "+971501234567"}
-    urls = [*page_urls(), "/no-such-page/"]
+    urls = [*(url for _, url in all_page_urls()), "/no-such-page/", "/ar/no-such-page/"]
     files = []
     for url in urls:
         path = tmp_path / f"{url.strip('/').replace('/', '_') or 'home'}.html"

@@ -1,11 +1,13 @@
 import csv
 import io
+import re
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationRequest
-from tests.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll
+from tests.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 from tests.factories import app_code, make_authenticator, make_front_desk_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
@@ -153,3 +155,46 @@ def test_a_double_click_on_send_makes_one_request(page, live_server, patient_set
     page.wait_for_url("**/consultation/thanks/")
     page.reload()
     assert ConsultationRequest.objects.count() == 1
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+
+
+def test_a_patient_books_in_arabic_and_the_front_desk_greets_her_in_arabic(
+    page, live_server, axe, screenshot, patient_settings, front_desk_group
+):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/ar/consultation/")
+    page.locator("button[type=submit]").click()
+
+    summary = page.locator(".form-summary")
+    expect(summary).to_be_visible()
+    assert ARABIC_LETTER.search(summary.inner_text())
+    assert ARABIC_LETTER.search(page.locator("#id_name_error").inner_text())
+    assert axe(page) == []
+    assert not has_horizontal_scroll(page)
+    screenshot(page, "consultation-errors-ar-390")
+
+    page.locator("input[name=name]").fill("ليلى حسن")
+    page.locator("input[name=phone]").fill("٠٥٠ ١٢٣ ٤٥٦٧")
+    page.locator("input[name=consent]").check()
+    page.locator("button[type=submit]").click()
+
+    page.wait_for_url("**/ar/consultation/thanks/")
+    assert ARABIC_LETTER.search(page.get_by_role("heading", level=1).inner_text())
+    assert axe(page) == []
+    screenshot(page, "consultation-thanks-ar-390")
+    stored = ConsultationRequest.objects.get()
+    assert (stored.name, str(stored.phone), stored.language) == ("ليلى حسن", "+971501234567", "ar")
+
+    page.context.clear_cookies()
+    page.set_viewport_size(DESKTOP)
+    sign_in_staff(page, live_server, make_front_desk_user())
+    page.goto(f"{live_server.url}/admin/consultations/consultationrequest/")
+
+    row = page.locator("#result_list tbody tr").first
+    expect(row.locator(".field-language")).to_have_text("العربية")
+    whatsapp = row.locator(".field-whatsapp_link a").get_attribute("href")
+    assert whatsapp.startswith("https://wa.me/971501234567?text=")
+    assert ARABIC_LETTER.search(unquote(whatsapp))
+    screenshot(page, "admin-list-arabic-request-1280")
