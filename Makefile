@@ -23,7 +23,7 @@ setup: $(VENV)/.installed node_modules/.installed translations
 # The .mo files are built from the committed .po files, never committed themselves. Babel
 # compiles them in Python, so no system gettext is needed to serve the site.
 translations: $(VENV)/.installed
-	$(BIN)/pybabel --quiet compile --directory locale --domain django
+	$(BIN)/pybabel compile --directory locale --domain django
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
