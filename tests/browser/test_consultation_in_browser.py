@@ -165,7 +165,7 @@ def test_a_patient_books_in_arabic_and_the_front_desk_greets_her_in_arabic(
 ):
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/ar/consultation/")
-    page.locator("button[type=submit]").click()
+    page.locator(".consultation-form [type=submit]").click()
 
     summary = page.locator(".form-summary")
     expect(summary).to_be_visible()
@@ -178,7 +178,7 @@ def test_a_patient_books_in_arabic_and_the_front_desk_greets_her_in_arabic(
     page.locator("input[name=name]").fill("ليلى حسن")
     page.locator("input[name=phone]").fill("٠٥٠ ١٢٣ ٤٥٦٧")
     page.locator("input[name=consent]").check()
-    page.locator("button[type=submit]").click()
+    page.locator(".consultation-form [type=submit]").click()
 
     page.wait_for_url("**/ar/consultation/thanks/")
     assert ARABIC_LETTER.search(page.get_by_role("heading", level=1).inner_text())
