@@ -5,7 +5,6 @@ Every value that differs between a laptop and production comes from an environme
 the README lists them all. The defaults are safe for a local run on SQLite.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,38 +12,12 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy as _
 
+from clinic_site.clinic import clinic_details_from_environment
+from clinic_site.environment import env, env_bool, env_int, env_list
 from clinic_site.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env(name, default=""):
-    return os.environ.get(name, default).strip()
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if not value:
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name, default):
-    value = env(name)
-    try:
-        return int(value) if value else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 # Core
@@ -352,29 +325,9 @@ LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# The clinic's own details, shown in the header, footer, contact page and structured data.
-# Phone and WhatsApp are blank in the clinic's copy: they appear only once configured.
+# The clinic's own details (name, address, hours, phone...): clinic_site/clinic.py.
 
-CLINIC = {
-    "name": "Ecla Clinic",
-    "street_address": "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah",
-    "locality": _("Dubai"),
-    "country": "AE",
-    "country_name": _("United Arab Emirates"),
-    "hours": _("Monday – Saturday: 10am – 10pm"),
-    "opening_days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    "opens": "10:00",
-    "closes": "22:00",
-    "phone": env("CLINIC_PHONE"),
-    "whatsapp": env("CLINIC_WHATSAPP"),
-    "email": env("CLINIC_EMAIL"),
-    "moh_approval": "VM4QEF25-241024",
-    "copyright_year": 2024,
-    "map_url": env(
-        "CLINIC_MAP_URL",
-        "https://www.google.com/maps/search/?api=1&query=Ecla+Clinic+1128+Al+Wasl+Road+Umm+Suqeim+2+Dubai",
-    ),
-}
+CLINIC = clinic_details_from_environment()
 
 # Third party: django-phonenumber-field. Local numbers (050 123 4567) are read as UAE numbers.
 
