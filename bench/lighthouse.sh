@@ -41,7 +41,7 @@ start_site
 rm -rf "$OUT"
 mkdir -p "$OUT"
 for page in "${PAGES[@]}"; do
-  name=$(echo "$page" | tr -d / | sed 's/^$/home/')
+  name=$(echo "$page" | sed 's|^/||; s|/$||; s|/|-|g; s|^$|home|')
   echo "Lighthouse $BASE$page" >&2
   CHROME_PATH=/usr/bin/chromium "$LIGHTHOUSE" "$BASE$page" --output=json \
     --output-path="$OUT/$name.json" --quiet --chrome-flags="$CHROME_FLAGS"
@@ -63,7 +63,7 @@ SKIPPED_MODES = {"informative", "manual", "notApplicable"}
 
 
 def report_of(page):
-    return json.loads((out / f"{page.strip('/') or 'home'}.json").read_text())
+    return json.loads((out / f"{page.strip('/').replace('/', '-') or 'home'}.json").read_text())
 
 
 def score(category):
