@@ -395,3 +395,9 @@ CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
 CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Benchmarks (bench/throughput.sh): BENCH_MINIMAL_VIEW=true adds /bench/minimal/, an
+# HttpResponse("ok") behind the same middleware, the yardstick every page is measured against.
+# Off unless a benchmark asks for it; never set it in production.
+if env("BENCH_MINIMAL_VIEW", "false").lower() == "true":
+    ROOT_URLCONF = "clinic_site.bench_urls"
