@@ -158,12 +158,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: shared by every server process (rate limits live here).
 
 REDIS_URL = env("REDIS_URL")
+# A Redis that stops answering (host down, network cut) must fail a request's cache call within
+# a second, so the limits fail open instead of hanging the site.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ecla",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
