@@ -283,7 +283,7 @@ def table(args):
         print(f"{row['scenario']:<22}" + "".join(f"{row[c]:>16}" for c in columns))
     for row in rows:
         extra = (
-            f", first 302 {row["first 302 after recovery (s)"]} s after the broken part was back"
+            f", first 302 {row['first 302 after recovery (s)']} s after the broken part was back"
             if ("first 302 after recovery (s)" in row)
             else ""
         )
