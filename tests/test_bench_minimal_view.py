@@ -15,5 +15,5 @@ def test_the_minimal_view_answers_behind_the_same_middleware_when_asked_for(clie
     response = client.get("/bench/minimal/")
 
     assert response.content == b"ok"
-    assert response["Content-Security-Policy"].startswith("default-src 'self'")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
     assert client.get("/faq/").status_code == 200
