@@ -14,6 +14,7 @@ Results: bench/results/submissions.json
 """
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -30,19 +31,23 @@ from cluster_client import PROJECT, Browser
 
 RESULTS = PROJECT / "bench" / "results" / "submissions.json"
 PORT = 8650
+RUN = os.environ.setdefault("BENCH_RUN", os.urandom(4).hex())
 
 
 def server_cpu_seconds(pid):
-    """User and system CPU seconds of gunicorn's master and workers so far."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for child in [pid, *Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]:
-        try:
-            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except FileNotFoundError:
-            pass  # a worker recycled (max_requests) since the list was read
-    return total / ticks
+    """CPU seconds of gunicorn's master and workers so far, recycled workers included."""
+
+    def times(process, fields):
+        stat = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(stat[field]) for field in fields)
+
+    # utime and stime of each live process; cutime and cstime: the workers the master reaped.
+    total = times(pid, (11, 12, 13, 14))
+    for worker in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        # A worker recycled since the list was read: its time is in cutime next time.
+        with contextlib.suppress(FileNotFoundError):
+            total += times(worker, (11, 12))
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def load(concurrency, duration, counter):
@@ -61,7 +66,9 @@ def load(concurrency, duration, counter):
                 continue
             form["rendered_at"] = signed_timestamp(60)
             started = time.perf_counter()
-            status = patient.submit(form, f"Load patient {n}", f"+9715{n:08d}")[0]
+            # A name no earlier run used: the same answers within ten minutes are one request.
+            name = f"Load patient {RUN}-{n}"
+            status = patient.submit(form, name, f"+9715{n:08d}")[0]
             answers.append((status, time.perf_counter() - started))
 
     threads = [threading.Thread(target=patient_loop) for _ in range(concurrency)]
@@ -91,6 +98,7 @@ def run_one_database(args):
     )
     try:
         while Browser(PORT).request("GET", "/healthz")[0] != 200:
+            assert server.poll() is None, "gunicorn did not start"
             time.sleep(0.2)
         counter, levels = itertools.count(), []
         load(2, 2, counter)  # warm-up: every worker has its connections and templates
