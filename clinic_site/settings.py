@@ -133,12 +133,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: shared by every server process (rate limits live here).
 
 REDIS_URL = env("REDIS_URL")
+# A Redis that stops answering (host down, network cut) must fail a request's cache call within
+# a second, so the limits fail open instead of hanging the site.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ecla",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -354,3 +358,9 @@ CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
 CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Benchmarks (bench/throughput.sh): BENCH_MINIMAL_VIEW=true adds /bench/minimal/, an
+# HttpResponse("ok") behind the same middleware, the yardstick every page is measured against.
+# Off unless a benchmark asks for it; never set it in production.
+if env("BENCH_MINIMAL_VIEW", "false").lower() == "true":
+    ROOT_URLCONF = "clinic_site.bench_urls"

@@ -10,6 +10,27 @@ from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
+# While the cache is down every request would otherwise log the same failure: at 1,000
+# requests/s that buries the log and costs the site its time. Once a minute per process and
+# message is enough to see an outage start, go on and end.
+STORE_OUTAGE_LOG_SECONDS = 60
+_last_logged = {}
+
+
+def log_store_unavailable(log, message, *args):
+    """Log a cache failure (with its traceback) at most once a minute for this message.
+
+    Says how many failures went unlogged since the last line, so the log still shows how many
+    requests the outage touched.
+    """
+    now = time.monotonic()
+    logged_at, unlogged = _last_logged.get(message, (None, 0))
+    if logged_at is not None and now - logged_at < STORE_OUTAGE_LOG_SECONDS:
+        _last_logged[message] = (logged_at, unlogged + 1)
+        return
+    _last_logged[message] = (now, 0)
+    log.exception(message + " (%d more since the last report)", *args, unlogged)
+
 
 def client_ip(request):
     """The client's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies.
@@ -59,7 +80,7 @@ def count_hit(scope, request, window):
         cache.add(key, 0, timeout=window)
         return cache.incr(key)
     except Exception:
-        logger.exception("Rate limit store unavailable; the %s were not counted", scope)
+        log_store_unavailable(logger, "Rate limit store unavailable; %s not counted", scope)
         return 0
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from consultations.models import ConsultationRequest
 from consultations.notifications import notify_staff
+from consultations.ratelimit import log_store_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,9 @@ def is_first_submission(fingerprint):
             timeout=settings.CONSULTATION_DUPLICATE_WINDOW_SECONDS,
         )
     except Exception:
-        logger.exception("Duplicate-submission store unavailable; the request is stored anyway")
+        log_store_unavailable(
+            logger, "Duplicate-submission store unavailable; the request is stored anyway"
+        )
         return True
 
 

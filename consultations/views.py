@@ -9,6 +9,7 @@ from django.views.generic import CreateView
 
 from consultations import ratelimit
 from consultations.forms import ConsultationForm
+from consultations.prerendered import form_page
 from consultations.submission import record_request
 
 
@@ -28,6 +29,11 @@ class ConsultationCreateView(CreateView):
 
     def get_initial(self):
         return {"source_path": source_page(self.request)}
+
+    def get(self, request, *args, **kwargs):
+        # A new form: the kept page with this visitor's token and timestamp. A form shown
+        # again after an error is rendered in full by post(), with the patient's answers.
+        return form_page(request, self.template_name, source_path=source_page(request))
 
     def post(self, request, *args, **kwargs):
         if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:

@@ -1,8 +1,10 @@
 from django.urls import path
 from django.views.decorators.cache import cache_page
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from consultations.prerendered import form_page
 from pages.faq import FAQS
 
 app_name = "pages"
@@ -13,19 +15,21 @@ def content_page(template_name, **extra_context):
 
     Rendering one took about four times as long as a minimal Django view (bench/throughput.sh).
     The home page is not one of these: its consultation form carries a fresh CSRF token and
-    timestamp on every render.
+    timestamp for every visitor (see home()).
     """
     view = TemplateView.as_view(template_name=template_name, extra_context=extra_context)
     # Compressed before it is kept, so a cached page isn't compressed again for every request.
     return cache_page(600, cache="pages")(gzip_page(view))
 
 
+@require_safe
+def home(request):
+    """Kept rendered like a content page, with this visitor's own consultation form put in."""
+    return form_page(request, "pages/home.html", source_path=request.path, faqs=FAQS)
+
+
 urlpatterns = [
-    path(
-        "",
-        TemplateView.as_view(template_name="pages/home.html", extra_context={"faqs": FAQS}),
-        name="home",
-    ),
+    path("", home, name="home"),
     path("hair-loss/", content_page("pages/hair_loss.html"), name="hair-loss"),
     path("exosome-therapy/", content_page("pages/exosome_therapy.html"), name="exosome-therapy"),
     path(

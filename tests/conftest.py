@@ -14,6 +14,14 @@ def _fast_test_settings(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_outage_logged_yet():
+    """Cache failures are logged once a minute per process: each test starts with none logged."""
+    from consultations import ratelimit
+
+    ratelimit._last_logged.clear()
+
+
 @pytest.fixture
 def empty_cache():
     """Rate limits and duplicate claims live in the cache; each test starts without any."""

@@ -1,16 +1,21 @@
 from django import template
 
 from consultations.forms import ConsultationForm
+from consultations.prerendered import slot_form
 
 register = template.Library()
 
 
 @register.inclusion_tag("consultations/includes/form.html", takes_context=True)
 def consultation_form(context):
-    """A fresh consultation form for any page (the home page carries one)."""
+    """A fresh consultation form for any page (the home page carries one).
+
+    While a page is rendered to be kept (consultations/prerendered.py), the form carries slots
+    for each visitor's own values instead.
+    """
     request = context["request"]
-    return {
-        "form": ConsultationForm(initial={"source_path": request.path}),
-        "csrf_token": context.get("csrf_token"),
-        "request": request,
-    }
+    if context.get("prerendering"):
+        form = slot_form()
+    else:
+        form = ConsultationForm(initial={"source_path": request.path})
+    return {"form": form, "csrf_token": context.get("csrf_token"), "request": request}
