@@ -70,7 +70,7 @@ def _clock(moment):
 
 
 def opening_hours_text():
-    """ "Monday – Saturday: 10am – 10pm", in the page's language."""
+    """The hours as the footer shows them, e.g. "Monday to Saturday: 10am to 10pm"."""
     return format_lazy(
         _("{first_day} – {last_day}: {opens} – {closes}"),
         first_day=WEEKDAYS[OPEN_WEEKDAYS[0]],

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-
 CLOSED_STATUSES = ("booked", "attended", "no_show", "not_interested", "unreachable", "spam")
 
 

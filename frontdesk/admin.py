@@ -90,7 +90,10 @@ class FrontDeskAdmin(ConsultationRequestAdmin):
         "same_patient",
     )
     fieldsets = (
-        (_("Patient"), {"fields": ("name", "phone", "whatsapp", "message", "best_time", "prefers")}),
+        (
+            _("Patient"),
+            {"fields": ("name", "phone", "whatsapp", "message", "best_time", "prefers")},
+        ),
         (
             _("Follow-up"),
             {

@@ -105,7 +105,10 @@ def record_status_changes(sender, request=None, changes=(), **kwargs):
 def close_as_unreachable(consultation, request):
     old = consultation.status
     ConsultationRequest.objects.filter(pk=consultation.pk).update(
-        status=Status.UNREACHABLE, call_back_on=None, call_back_after=None, updated_at=timezone.now()
+        status=Status.UNREACHABLE,
+        call_back_on=None,
+        call_back_after=None,
+        updated_at=timezone.now(),
     )
     record_status_changes(
         ConsultationRequest, request=request, changes=[(consultation.pk, old, Status.UNREACHABLE)]

@@ -19,9 +19,9 @@ def frontdesk_summary(context):
     new = requests.new()[: CAP + 1].count()
     due = history.due_now(requests)[: CAP + 1].count()
     text = ngettext("%(new)d new", "%(new)d new", new) % {"new": new}
-    due_text = ngettext(
-        "%(due)d to call back today", "%(due)d to call back today", due
-    ) % {"due": due}
+    due_text = ngettext("%(due)d to call back today", "%(due)d to call back today", due) % {
+        "due": due
+    }
     return {
         "show": True,
         "text": f"{text}, {due_text}",
