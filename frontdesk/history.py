@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from clinic_site import hours
 from clinic_site.hours import clinic_minutes_between, clinic_now, clinic_today
 from consultations.models import CLOSED_STATUSES, ConsultationRequest
 from frontdesk.models import ContactEntry
@@ -53,7 +53,7 @@ def log_contact(consultation, user, outcome, *, note="", call_back_on=None, call
     """Append one outcome to the request's history and set its status, clocks and owner."""
     consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
     outcome = Outcome(outcome)
-    now = timezone.now()
+    now = hours.now()
     entry = ContactEntry.objects.create(
         request=consultation,
         created_at=now,
@@ -87,9 +87,11 @@ def record_status_changes(sender, request=None, changes=(), **kwargs):
     """Status changes made another way (change form, bulk action) join the same history."""
     user = getattr(request, "user", None)
     user = user if user is not None and user.is_authenticated else None
+    now = hours.now()
     ContactEntry.objects.bulk_create(
         ContactEntry(
             request_id=pk,
+            created_at=now,
             user=user,
             username=user.get_username() if user else "",
             channel=ContactEntry.Channel.ADMIN,
@@ -108,7 +110,7 @@ def close_as_unreachable(consultation, request):
         status=Status.UNREACHABLE,
         call_back_on=None,
         call_back_after=None,
-        updated_at=timezone.now(),
+        updated_at=hours.now(),
     )
     record_status_changes(
         ConsultationRequest, request=request, changes=[(consultation.pk, old, Status.UNREACHABLE)]
@@ -126,7 +128,7 @@ def offers_unreachable(consultation, now=None):
     )
     if len(unanswered) < UNREACHABLE_AFTER_ATTEMPTS:
         return False
-    span = clinic_minutes_between(unanswered[0], now or timezone.now())
+    span = clinic_minutes_between(unanswered[0], now or hours.now())
     return span >= UNREACHABLE_AFTER_CLINIC_MINUTES
 
 

@@ -108,8 +108,9 @@ def dubai(year, month, day, hour=12, minute=0):
 
 @contextmanager
 def clock_at(moment):
-    """Django's clock (timezone.now) stopped at this moment."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    """The clinic's clock (clinic_site.hours.now) stopped at this moment; sign-in sessions keep
+    the real time."""
+    with mock.patch("clinic_site.hours.now", return_value=moment):
         yield
 
 
