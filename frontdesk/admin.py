@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.trail import Action, record
 from consultations.admin import ConsultationRequestAdmin
 from consultations.models import ConsultationRequest
-from frontdesk import history
+from frontdesk import history, report_views
 from frontdesk.forms import LogContactForm
 
 admin.site.unregister(ConsultationRequest)
@@ -114,6 +114,11 @@ class FrontDeskAdmin(ConsultationRequestAdmin):
     )
     raw_id_fields = ("duplicate_of", "owner")
 
+    def get_list_display(self, request):
+        if self.has_change_permission(request):
+            return self.list_display
+        return tuple(name for name in self.list_display if name != "log_link")
+
     def get_ordering(self, request):
         if WorkFilter(request, {}, ConsultationRequest, self).value() == TO_DO:
             # New requests first, oldest first; then follow-ups by their call-back day.
@@ -169,7 +174,15 @@ class FrontDeskAdmin(ConsultationRequestAdmin):
             self.admin_site.admin_view(self.log_contact_view),
             name="frontdesk_log_contact",
         )
-        return [log, *super().get_urls()]
+        requests_report = path(
+            "report/",
+            self.admin_site.admin_view(self.report_view),
+            name="frontdesk_requests_report",
+        )
+        return [log, requests_report, *super().get_urls()]
+
+    def report_view(self, request):
+        return report_views.report_view(request, self)
 
     def log_contact_view(self, request, pk):
         consultation = get_object_or_404(ConsultationRequest, pk=pk)

@@ -61,6 +61,7 @@ class ContactEntry(models.Model):
         verbose_name_plural = _("contact history")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["request", "-created_at"], name="frontdesk_entry_request")]
+        permissions = [("view_requests_report", _("Can see the requests report"))]
 
     def __str__(self):
         return f"{self.get_outcome_display()} (#{self.request_id})"

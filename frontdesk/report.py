@@ -1,0 +1,123 @@
+"""The owner's "Requests report": weekly figures aggregated in the database.
+
+Weeks start on Monday in Dubai. Spam is kept in the counts by status; it is left out of the
+booked and attended shares and of the clocks, as is a patient's repeat within the hour.
+"""
+
+import statistics
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db import connection
+from django.db.models import Aggregate, Count, Exists, FloatField, OuterRef, Q
+from django.db.models.functions import TruncWeek
+
+from clinic_site.hours import CLINIC_TIMEZONE, clinic_today
+from consultations.models import ConsultationRequest
+
+Status = ConsultationRequest.Status
+DEFAULT_WEEKS = 12
+BOOKED = (Status.BOOKED, Status.ATTENDED, Status.NO_SHOW)
+REPEAT_WINDOW = timedelta(hours=1)
+
+
+class Median(Aggregate):
+    """PostgreSQL's median; other databases get it from the values (see medians())."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def period(weeks=DEFAULT_WEEKS, today=None):
+    """(start, end) of the last `weeks` whole weeks up to and including this one, in Dubai."""
+    today = today or clinic_today()
+    monday = today - timedelta(days=today.weekday())
+    first = monday - timedelta(weeks=weeks - 1)
+    start = datetime.combine(first, datetime.min.time(), tzinfo=CLINIC_TIMEZONE)
+    return start, start + timedelta(weeks=weeks)
+
+
+def requests_in(start, end):
+    return ConsultationRequest.objects.filter(created_at__gte=start, created_at__lt=end)
+
+
+def _week():
+    return TruncWeek("created_at", tzinfo=CLINIC_TIMEZONE)
+
+
+def weekly_counts(start, end, field):
+    """{week start date: {value of field: count}} for the requests in the period."""
+    rows = (
+        requests_in(start, end)
+        .annotate(week=_week())
+        .values("week", field)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    table = defaultdict(dict)
+    for row in rows:
+        table[_as_date(row["week"])][row[field]] = row["count"]
+    return table
+
+
+def totals(start, end, field):
+    """[(value, count)] over the whole period, largest first."""
+    rows = requests_in(start, end).values(field).annotate(count=Count("pk")).order_by("-count")
+    return [(row[field], row["count"]) for row in rows]
+
+
+def shares(start, end, field):
+    """[(value, requests, booked, attended)] without spam: the count behind each rate."""
+    rows = (
+        requests_in(start, end)
+        .exclude(status=Status.SPAM)
+        .values(field)
+        .annotate(
+            requests=Count("pk"),
+            booked=Count("pk", filter=Q(status__in=BOOKED)),
+            attended=Count("pk", filter=Q(status=Status.ATTENDED)),
+        )
+        .order_by("-requests")
+    )
+    return [(row[field], row["requests"], row["booked"], row["attended"]) for row in rows]
+
+
+def for_clocks(start, end):
+    """The requests the clocks count: no spam, no repeat from the same number within the hour."""
+    earlier = ConsultationRequest.objects.filter(
+        phone=OuterRef("phone"),
+        created_at__lt=OuterRef("created_at"),
+        created_at__gte=OuterRef("created_at") - REPEAT_WINDOW,
+    )
+    return requests_in(start, end).exclude(status=Status.SPAM).exclude(Exists(earlier))
+
+
+def medians(start, end):
+    """{week: (median minutes to first attempt, median minutes to first reach)}."""
+    result = {}
+    for field, index in (("minutes_to_first_attempt", 0), ("minutes_to_first_reach", 1)):
+        rows = for_clocks(start, end).filter(**{f"{field}__isnull": False}).annotate(week=_week())
+        if connection.vendor == "postgresql":
+            weekly = rows.values("week").annotate(median=Median(field)).order_by()
+            values = {_as_date(row["week"]): row["median"] for row in weekly}
+        else:
+            grouped = defaultdict(list)
+            for week, minutes in rows.values_list("week", field):
+                grouped[_as_date(week)].append(minutes)
+            values = {week: statistics.median(minutes) for week, minutes in grouped.items()}
+        for week, value in values.items():
+            result.setdefault(week, [None, None])[index] = value
+    return result
+
+
+def weeks_of(start, end):
+    week, weeks = start.date(), []
+    while week < end.date():
+        weeks.append(week)
+        week += timedelta(weeks=1)
+    return weeks
+
+
+def _as_date(value):
+    return value.astimezone(CLINIC_TIMEZONE).date() if hasattr(value, "astimezone") else value
