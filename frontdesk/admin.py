@@ -76,6 +76,8 @@ class FrontDeskAdmin(ConsultationRequestAdmin):
         "prefers",
         "created_at",
         "source",
+        "language",
+        "is_possible_duplicate",
         "log_link",
     )
     list_filter = (WorkFilter, *ConsultationRequestAdmin.list_filter)
