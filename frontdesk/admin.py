@@ -41,9 +41,10 @@ class WorkFilter(admin.SimpleListFilter):
         return super().value() or (TO_DO if self.is_default else None)
 
     def choices(self, changelist):
-        for choice in super().choices(changelist):
-            if choice.get("display") != _("All") or "reset" in choice:
-                yield choice
+        # Without the admin's own "All" (no value): here no value means "what to do now".
+        choices = super().choices(changelist)
+        next(choices)
+        yield from choices
 
     def __init__(self, request, params, model, model_admin):
         # An action on rows picked one by one acts on those rows, whatever the list showed.

@@ -239,3 +239,13 @@ def test_erasing_a_patient_and_the_retention_purge_delete_the_history(settings, 
     call_command("purge_consultations", stdout=io.StringIO())
 
     assert list(ContactEntry.objects.values_list("request_id", flat=True)) == [kept.pk]
+
+
+def test_the_work_filter_offers_each_view_once(client, desk):
+    response = client.get(LIST_URL)
+
+    work = next(
+        spec for spec in response.context["cl"].filter_specs if spec.parameter_name == "work"
+    )
+    displays = [str(choice["display"]) for choice in work.choices(response.context["cl"])]
+    assert displays == ["What to do now", "Mine", "Due today", "Overdue", "All"]
