@@ -91,10 +91,18 @@ class ConsultationRequest(models.Model):
         help_text="Hash of the submitted answers, to recognise a resubmission of the same form.",
     )
     best_time = models.CharField(
-        _("best time to call"), max_length=10, choices=BestTime.choices, blank=True
+        _("best time to call"),
+        max_length=10,
+        choices=BestTime.choices,
+        blank=True,
+        db_default="",
     )
     prefers = models.CharField(
-        _("call or WhatsApp"), max_length=10, choices=Channel.choices, blank=True
+        _("call or WhatsApp"),
+        max_length=10,
+        choices=Channel.choices,
+        blank=True,
+        db_default="",
     )
     # The front desk's follow-up (frontdesk/): kept on the row so the lists filter by index.
     call_back_on = models.DateField(_("call back on"), null=True, blank=True, db_index=True)

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='consultationrequest',
             name='best_time',
-            field=models.CharField(blank=True, choices=[('morning', 'Morning'), ('afternoon', 'Afternoon'), ('evening', 'Evening')], max_length=10, verbose_name='best time to call'),
+            field=models.CharField(blank=True, db_default='', choices=[('morning', 'Morning'), ('afternoon', 'Afternoon'), ('evening', 'Evening')], max_length=10, verbose_name='best time to call'),
         ),
         migrations.AddField(
             model_name='consultationrequest',
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='consultationrequest',
             name='prefers',
-            field=models.CharField(blank=True, choices=[('call', 'A call'), ('whatsapp', 'WhatsApp')], max_length=10, verbose_name='call or WhatsApp'),
+            field=models.CharField(blank=True, db_default='', choices=[('call', 'A call'), ('whatsapp', 'WhatsApp')], max_length=10, verbose_name='call or WhatsApp'),
         ),
         migrations.AlterField(
             model_name='consultationrequest',
