@@ -52,10 +52,9 @@ HISTORY_SQL = [
         best_time = (ARRAY['', 'morning', 'afternoon', 'evening'])[1 + id % 4],
         prefers = (ARRAY['', 'call', 'whatsapp'])[1 + id % 3]
         WHERE status <> 'spam'""",
-    # Follow-ups: most in the past (done), one in 500 still open around today.
-    """UPDATE consultations_consultationrequest
-        SET call_back_on = (created_at + interval '2 days')::date
-        WHERE status = 'contacted'""",
+    # Follow-ups: a call-back is cleared by the next attempt, so only a few are pending,
+    # around today (two days overdue to two days ahead): one contacted request in 500.
+    "UPDATE consultations_consultationrequest SET call_back_on = NULL",
     """UPDATE consultations_consultationrequest SET call_back_on = current_date + (id % 5)::int - 2
         WHERE status = 'contacted' AND id % 500 = 0""",
     "ANALYZE consultations_consultationrequest",

@@ -83,6 +83,7 @@ def figures(start, end):
     pages = report.totals(start, end, "source_path")
     campaigns = report.totals(start, end, "utm_source")
     none = _("none")
+    medians = report.medians(start, end)
     return {
         "weeks": weeks,
         "week_chart": chart(
@@ -121,7 +122,7 @@ def figures(start, end):
         "statuses": [label for _value, label in STATUSES],
         "campaign_shares": shares_rows(report.shares(start, end, "utm_source"), none),
         "page_shares": shares_rows(report.shares(start, end, "source_path"), none),
-        "medians": [(week, *report.medians(start, end).get(week, (None, None))) for week in weeks],
+        "medians": [(week, *medians.get(week, (None, None))) for week in weeks],
     }
 
 
