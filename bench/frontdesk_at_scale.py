@@ -57,8 +57,8 @@ HISTORY_SQL = [
     "UPDATE consultations_consultationrequest SET call_back_on = NULL",
     """UPDATE consultations_consultationrequest SET call_back_on = current_date + (id % 5)::int - 2
         WHERE status = 'contacted' AND id % 500 = 0""",
-    "ANALYZE consultations_consultationrequest",
-    "ANALYZE frontdesk_contactentry",
+    "VACUUM ANALYZE consultations_consultationrequest",
+    "VACUUM ANALYZE frontdesk_contactentry",
 ]
 
 

@@ -1,6 +1,7 @@
 """The "Requests report" page and its CSV: for superusers and the "Clinic manager" group."""
 
 import csv
+from collections import defaultdict
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -79,7 +80,11 @@ def figures(start, end):
     weeks = report.weeks_of(start, end)
     by_week = report.weekly_counts(start, end, "status")
     week_rows = [(f"{week:%Y-%m-%d}", sum(by_week.get(week, {}).values()), week) for week in weeks]
-    statuses = report.totals(start, end, "status")
+    status_totals = defaultdict(int)
+    for counts in by_week.values():
+        for value, count in counts.items():
+            status_totals[value] += count
+    statuses = sorted(status_totals.items(), key=lambda item: -item[1])
     pages = report.totals(start, end, "source_path")
     campaigns = report.totals(start, end, "utm_source")
     none = _("none")
