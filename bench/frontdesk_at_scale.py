@@ -52,6 +52,9 @@ HISTORY_SQL = [
         best_time = (ARRAY['', 'morning', 'afternoon', 'evening'])[1 + id % 4],
         prefers = (ARRAY['', 'call', 'whatsapp'])[1 + id % 3]
         WHERE status <> 'spam'""",
+    """UPDATE consultations_consultationrequest r SET repeat_within_hour = true
+        FROM consultations_consultationrequest d WHERE r.duplicate_of_id = d.id
+        AND r.created_at - d.created_at < interval '1 hour'""",
     # Follow-ups: a call-back is cleared by the next attempt, so only a few are pending,
     # around today (two days overdue to two days ahead): one contacted request in 500.
     "UPDATE consultations_consultationrequest SET call_back_on = NULL",

@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Aggregate, Count, F, FloatField, Q
+from django.db.models import Aggregate, Count, FloatField, Q
 from django.db.models.functions import TruncWeek
 
 from clinic_site.hours import CLINIC_TIMEZONE, clinic_today
@@ -18,7 +18,6 @@ from consultations.models import ConsultationRequest
 Status = ConsultationRequest.Status
 DEFAULT_WEEKS = 12
 BOOKED = (Status.BOOKED, Status.ATTENDED, Status.NO_SHOW)
-REPEAT_WINDOW = timedelta(hours=1)
 
 
 class Median(Aggregate):
@@ -86,14 +85,9 @@ def shares(start, end, field):
 def for_clocks(start, end):
     """The requests the clocks count: no spam, no repeat from the same number within the hour.
 
-    A repeat points to the latest earlier request from its number (duplicate_of, set when it
-    came in): one join on a primary key, not a search by number for each row.
+    A repeat is marked when it comes in (consultations/submission.py), so no join is needed.
     """
-    return (
-        requests_in(start, end)
-        .exclude(status=Status.SPAM)
-        .exclude(duplicate_of__created_at__gte=F("created_at") - REPEAT_WINDOW)
-    )
+    return requests_in(start, end).exclude(status=Status.SPAM).exclude(repeat_within_hour=True)
 
 
 def medians(start, end):

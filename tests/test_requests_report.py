@@ -78,7 +78,9 @@ def test_booked_and_attended_shares_count_patients_per_campaign_without_spam():
 def test_median_clocks_leave_out_spam_and_a_repeat_within_the_hour():
     desk = make_front_desk_user()
     first = make_request(created_at=dubai(2026, 11, 23, 10))
-    repeat = make_request(created_at=dubai(2026, 11, 23, 10, 30), duplicate_of=first)
+    repeat = make_request(
+        created_at=dubai(2026, 11, 23, 10, 30), duplicate_of=first, repeat_within_hour=True
+    )
     spam = make_request(phone="+971505555555", created_at=dubai(2026, 11, 23, 10), status="spam")
     make_contact(first, desk, Outcome.BOOKED, dubai(2026, 11, 23, 10, 20))
     make_contact(repeat, desk, Outcome.BOOKED, dubai(2026, 11, 23, 21))
