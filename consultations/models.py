@@ -142,6 +142,19 @@ class ConsultationRequest(models.Model):
             models.Index(fields=["status", "-created_at"], name="consult_status_created"),
             models.Index(fields=["fingerprint", "created_at"], name="consult_fingerprint"),
             models.Index(fields=["status", "call_back_on"], name="consult_status_callback"),
+            # The owner's report reads a period's rows from the index alone (PostgreSQL).
+            models.Index(
+                fields=["created_at"],
+                include=[
+                    "status",
+                    "source_path",
+                    "utm_source",
+                    "minutes_to_first_attempt",
+                    "minutes_to_first_reach",
+                    "repeat_within_hour",
+                ],
+                name="consult_report",
+            ),
         ]
 
     def __str__(self):

@@ -85,8 +85,10 @@ def figures(start, end):
         for value, count in counts.items():
             status_totals[value] += count
     statuses = sorted(status_totals.items(), key=lambda item: -item[1])
-    pages = report.totals(start, end, "source_path")
-    campaigns = report.totals(start, end, "utm_source")
+    page_shares = report.shares(start, end, "source_path")
+    campaign_shares = report.shares(start, end, "utm_source")
+    pages = [(row[0], row[1]) for row in page_shares]
+    campaigns = [(row[0], row[1]) for row in campaign_shares]
     none = _("none")
     medians = report.medians(start, end)
     return {
@@ -125,8 +127,8 @@ def figures(start, end):
             for week in weeks
         ],
         "statuses": [label for _value, label in STATUSES],
-        "campaign_shares": shares_rows(report.shares(start, end, "utm_source"), none),
-        "page_shares": shares_rows(report.shares(start, end, "source_path"), none),
+        "campaign_shares": shares_rows(campaign_shares, none),
+        "page_shares": shares_rows(page_shares, none),
         "medians": [(week, *medians.get(week, (None, None))) for week in weeks],
     }
 
@@ -147,7 +149,8 @@ def shares_rows(rows, none):
             "attended": attended,
             "attended_percent": percent(attended, requests),
         }
-        for value, requests, booked, attended in rows
+        for value, _everything, requests, booked, attended in rows
+        if requests
     ]
 
 

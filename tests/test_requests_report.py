@@ -72,7 +72,7 @@ def test_booked_and_attended_shares_count_patients_per_campaign_without_spam():
         start, end = report.period()
     shares = report.shares(start, end, "utm_source")
 
-    assert shares == [("google", 3, 2, 1)]
+    assert shares == [("google", 4, 3, 2, 1)]
 
 
 def test_median_clocks_leave_out_spam_and_a_repeat_within_the_hour():
