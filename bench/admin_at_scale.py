@@ -107,7 +107,7 @@ STATUS_SHARES = [("new", 0.01), ("spam", 0.03), ("contacted", 0.45), ("booked", 
 COLUMNS = (
     "id", "name", "phone", "whatsapp", "message", "consent_given_at", "status", "staff_notes",
     "duplicate_of_id", "source_path", "utm_source", "utm_medium", "utm_campaign",
-    "fingerprint", "created_at", "updated_at",
+    "fingerprint", "created_at", "updated_at", "language",
 )  # fmt: skip
 
 
@@ -228,6 +228,7 @@ def generate_rows(count, now, seed=20261123):
             hashlib.sha256(b"%d" % row_id).hexdigest(),
             created_at,
             created_at + timedelta(hours=rng.randint(0, 72)),
+            "ar" if origin % 4 == 0 else "en",
         )
 
 

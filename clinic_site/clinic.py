@@ -5,6 +5,7 @@ Phone and WhatsApp are blank in the clinic's copy: they appear only once configu
 
 from django.utils.translation import gettext_lazy as _
 
+from clinic_site import hours
 from clinic_site.environment import env
 
 
@@ -15,10 +16,11 @@ def clinic_details_from_environment():
         "locality": _("Dubai"),
         "country": "AE",
         "country_name": _("United Arab Emirates"),
-        "hours": _("Monday – Saturday: 10am – 10pm"),
-        "opening_days": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-        "opens": "10:00",
-        "closes": "22:00",
+        # From clinic_site/hours.py, which the front desk's clocks also read.
+        "hours": hours.opening_hours_text(),
+        "opening_days": hours.schema_opening_days(),
+        "opens": f"{hours.OPENS:%H:%M}",
+        "closes": f"{hours.CLOSES:%H:%M}",
         "phone": env("CLINIC_PHONE"),
         "whatsapp": env("CLINIC_WHATSAPP"),
         "email": env("CLINIC_EMAIL"),

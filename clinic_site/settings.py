@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "security",
     # The access trail: who saw and changed what in the admin, sign-ins, exports, erasures.
     "audit",
+    # The front desk's contact history and follow-ups (frontdesk/).
+    "frontdesk",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ from consultations import patient_data, patient_data_admin
 from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, stream_csv
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
+from consultations.signals import status_changed
 from consultations.text import has_hidden_characters
 from consultations.whatsapp import whatsapp_chat_url
 from pages.sitemaps import PageSitemap
@@ -101,9 +102,12 @@ class CampaignSourceFilter(admin.SimpleListFilter):
 def status_action(status):
     @admin.action(permissions=["change"], description=format_lazy(_("Mark as “{}”"), status.label))
     def action(modeladmin, request, queryset):
+        before = list(queryset.exclude(status=status).values_list("pk", "status"))
         updated = update_with_trail(
             request, queryset, action.__name__, {"status": status}, {"updated_at": timezone.now()}
         )
+        changes = [(pk, old, status.value) for pk, old in before]
+        status_changed.send(ConsultationRequest, request=request, changes=changes)
         modeladmin.message_user(
             request,
             ngettext(
@@ -230,6 +234,12 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
 
     def patient_data_view(self, request):
         return patient_data_admin.patient_data_view(request, self)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            changes = [(obj.pk, form.initial.get("status"), obj.status)]
+            status_changed.send(ConsultationRequest, request=request, changes=changes)
 
     def delete_model(self, request, obj):
         pk = obj.pk

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
+from consultations.patient_data import contact_history
 
 COLUMNS = (
     ("id", "ID"),
@@ -26,9 +27,16 @@ COLUMNS = (
     ("utm_campaign", "Campaign name"),
     ("consent_given_at", "Consent given at"),
     ("duplicate_of_id", "Possible duplicate of"),
+    ("best_time", "Best time to call"),
+    ("prefers", "Call or WhatsApp"),
+    ("call_back_on", "Call back on"),
+    ("minutes_to_first_attempt", "Minutes to first attempt (clinic hours)"),
+    ("minutes_to_first_reach", "Minutes to first reach (clinic hours)"),
 )
+HISTORY_TITLE = "Contact history"
 # Validated E.164 numbers: "+971..." must stay exactly as it is.
 PHONE_COLUMNS = {"phone", "whatsapp"}
+CHOICE_COLUMNS = {"best_time", "prefers"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What stream_csv yields before the first request: the byte order mark and the column titles.
 HEADER_LINES = 2
@@ -53,6 +61,8 @@ def format_cell(field, value):
         return str(value)
     if field == "status":
         return ConsultationRequest.Status(value).label
+    if field in CHOICE_COLUMNS:
+        return str(dict(ConsultationRequest._meta.get_field(field).flatchoices).get(value, value))
     if hasattr(value, "tzinfo"):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return neutralise(str(value))
@@ -69,12 +79,38 @@ def stream_csv(queryset, chunk_size=2000):
         *(as_text.get(field, field) for field in fields)
     )
     yield "\ufeff"  # byte order mark: spreadsheet programs then read Arabic names correctly
-    yield writer.writerow([title for _, title in COLUMNS])
+    yield writer.writerow([*(title for _, title in COLUMNS), HISTORY_TITLE])
     with _streaming_transaction():
-        for row in rows.iterator(chunk_size):
-            yield writer.writerow(
-                [format_cell(field, value) for field, value in zip(fields, row, strict=True)]
-            )
+        for chunk in _chunks(rows.iterator(chunk_size), chunk_size):
+            histories = contact_histories([row[0] for row in chunk])
+            for row in chunk:
+                cells = [
+                    format_cell(field, value) for field, value in zip(fields, row, strict=True)
+                ]
+                yield writer.writerow([*cells, neutralise(histories.get(row[0], ""))])
+
+
+def _chunks(rows, size):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def contact_histories(ids):
+    """{request id: its contact history as one cell, oldest first, one entry a line}."""
+    cells = {}
+    for entry in contact_history(ids).select_related(None):
+        when = timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M")
+        line = f"{when} {entry.username or '-'}: {entry.get_outcome_display()}"
+        if entry.note:
+            line += f" ({entry.note})"
+        cells.setdefault(entry.request_id, []).append(line)
+    return {pk: "\n".join(lines) for pk, lines in cells.items()}
 
 
 def _streaming_transaction():

@@ -90,6 +90,18 @@ class ConsultationForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("For example, how long you have noticed hair loss, or a good time to call."),
     )
+    best_time = forms.ChoiceField(
+        label=_("Best time to call (optional)"),
+        required=False,
+        choices=[("", _("Any time")), *ConsultationRequest.BestTime.choices],
+        widget=forms.RadioSelect,
+    )
+    prefers = forms.ChoiceField(
+        label=_("Call or WhatsApp? (optional)"),
+        required=False,
+        choices=[("", _("Either")), *ConsultationRequest.Channel.choices],
+        widget=forms.RadioSelect,
+    )
     consent = forms.BooleanField(
         error_messages={"required": _("Please tick this box so that we may contact you.")},
     )
@@ -105,7 +117,7 @@ class ConsultationForm(forms.ModelForm):
 
     class Meta:
         model = ConsultationRequest
-        fields = ["name", "phone", "whatsapp", "message", "source_path"]
+        fields = ["name", "phone", "whatsapp", "message", "best_time", "prefers", "source_path"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +145,8 @@ class ConsultationForm(forms.ModelForm):
             "phone",
             Div("whatsapp_same", "whatsapp", css_class="whatsapp-choice"),
             "message",
+            "best_time",
+            "prefers",
             "consent",
             Div(Field("contact_reference"), css_class="hp-field"),
             "rendered_at",

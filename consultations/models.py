@@ -6,8 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+CLOSED_STATUSES = ("booked", "attended", "no_show", "not_interested", "unreachable", "spam")
+
 
 class ConsultationRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Requests the front desk still works on; closed ones are never overdue."""
+        return self.exclude(status__in=CLOSED_STATUSES)
+
     def new(self):
         return self.filter(status=ConsultationRequest.Status.NEW)
 
@@ -28,6 +34,18 @@ class ConsultationRequest(models.Model):
         BOOKED = "booked", _("Booked")
         NOT_INTERESTED = "not_interested", _("Not interested")
         SPAM = "spam", _("Spam")
+        UNREACHABLE = "unreachable", _("Unreachable")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("No-show")
+
+    class BestTime(models.TextChoices):
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
+
+    class Channel(models.TextChoices):
+        CALL = "call", _("A call")
+        WHATSAPP = "whatsapp", _("WhatsApp")
 
     name = models.CharField(_("name"), max_length=100)
     phone = PhoneNumberField(_("phone number"), db_index=True)
@@ -72,6 +90,45 @@ class ConsultationRequest(models.Model):
         editable=False,
         help_text="Hash of the submitted answers, to recognise a resubmission of the same form.",
     )
+    best_time = models.CharField(
+        _("best time to call"),
+        max_length=10,
+        choices=BestTime.choices,
+        blank=True,
+        db_default="",
+    )
+    prefers = models.CharField(
+        _("call or WhatsApp"),
+        max_length=10,
+        choices=Channel.choices,
+        blank=True,
+        db_default="",
+    )
+    # The front desk's follow-up (frontdesk/): kept on the row so the lists filter by index.
+    call_back_on = models.DateField(_("call back on"), null=True, blank=True, db_index=True)
+    call_back_after = models.TimeField(
+        _("call back after"), null=True, blank=True, help_text=_("Optional, e.g. 17:00.")
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set to whoever first reaches the patient; change it to hand over."),
+    )
+    # Clocks in clinic hours (clinic_site/hours.py), set once when the first attempt and the
+    # first reached contact are logged, so the owner's report aggregates them in the database.
+    minutes_to_first_attempt = models.PositiveIntegerField(
+        _("minutes to first attempt"), null=True, blank=True, editable=False
+    )
+    minutes_to_first_reach = models.PositiveIntegerField(
+        _("minutes to first reach"), null=True, blank=True, editable=False
+    )
+    # Set when it came in: the same number asked less than an hour before. The owner's report
+    # leaves such repeats out of the clocks; stored, so that needs no join at a million rows.
+    repeat_within_hour = models.BooleanField(default=False, db_default=False, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -84,6 +141,20 @@ class ConsultationRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="consult_status_created"),
             models.Index(fields=["fingerprint", "created_at"], name="consult_fingerprint"),
+            models.Index(fields=["status", "call_back_on"], name="consult_status_callback"),
+            # The owner's report reads a period's rows from the index alone (PostgreSQL).
+            models.Index(
+                fields=["created_at"],
+                include=[
+                    "status",
+                    "source_path",
+                    "utm_source",
+                    "minutes_to_first_attempt",
+                    "minutes_to_first_reach",
+                    "repeat_within_hour",
+                ],
+                name="consult_report",
+            ),
         ]
 
     def __str__(self):

@@ -32,8 +32,18 @@ FIELDS = (
     "utm_source",
     "utm_medium",
     "utm_campaign",
+    "best_time",
+    "prefers",
+    "call_back_on",
+    "call_back_after",
+    "owner_id",
+    "minutes_to_first_attempt",
+    "minutes_to_first_reach",
     "updated_at",
 )
+# Rows of other apps that hang off a request and go with it (its contact history, frontdesk/):
+# found through the relation, so this module needs no import of theirs.
+HISTORY_FIELDS = ("created_at", "username", "channel", "outcome", "status_after", "note")
 
 
 class NotANumber(ValueError):
@@ -53,6 +63,12 @@ def requests_for(number):
     return ConsultationRequest.objects.filter(Q(phone=number) | Q(whatsapp=number)).order_by("pk")
 
 
+def contact_history(ids):
+    """The contact history entries of these requests, oldest first."""
+    entries = ConsultationRequest._meta.get_field("contact_entries").related_model
+    return entries.objects.filter(request_id__in=ids).order_by("created_at", "pk")
+
+
 def _admin_log(ids):
     content_type = ContentType.objects.get_for_model(ConsultationRequest)
     return LogEntry.objects.filter(content_type=content_type, object_id__in=[str(i) for i in ids])
@@ -67,6 +83,10 @@ def export(number, *, request=None, username=None):
         "exported_at": timezone.now().isoformat(),
         "consultation_requests": [
             {field: _plain(getattr(row, field)) for field in FIELDS} for row in found
+        ],
+        "contact_history": [
+            {"request_id": entry["request_id"], **{f: _plain(entry[f]) for f in HISTORY_FIELDS}}
+            for entry in contact_history(ids).values("request_id", *HISTORY_FIELDS)
         ],
         "access_trail": [
             {

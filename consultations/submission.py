@@ -60,6 +60,10 @@ def record_request(form, request, *, suspected_spam):
             .exclude(status=ConsultationRequest.Status.SPAM)
             .first()
         )
+        earlier = consultation.duplicate_of
+        consultation.repeat_within_hour = bool(
+            earlier and consultation.created_at - earlier.created_at < timedelta(hours=1)
+        )
         consultation.save()
         if not suspected_spam:
             transaction.on_commit(lambda: notify_staff(consultation, request))

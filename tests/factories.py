@@ -1,6 +1,10 @@
 """Small builders for test data: sensible defaults, override what the test is about."""
 
 import time
+from contextlib import contextmanager
+from datetime import datetime
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, User
 from django.core import signing
@@ -90,3 +94,29 @@ def login_staff(client, user):
 
 def make_superuser(username="owner", password="owner-pass-123456"):
     return User.objects.create_superuser(username=username, password=password, email="")
+
+
+# The front desk (frontdesk/)
+
+DUBAI = ZoneInfo("Asia/Dubai")
+
+
+def dubai(year, month, day, hour=12, minute=0):
+    """A moment on the clinic's clock."""
+    return datetime(year, month, day, hour, minute, tzinfo=DUBAI)
+
+
+@contextmanager
+def clock_at(moment):
+    """The clinic's clock (clinic_site.hours.now) stopped at this moment; sign-in sessions keep
+    the real time."""
+    with mock.patch("clinic_site.hours.now", return_value=moment):
+        yield
+
+
+def make_contact(consultation, user, outcome, at, **kwargs):
+    """Log an outcome as the front desk would, at a given moment."""
+    from frontdesk.history import log_contact
+
+    with clock_at(at):
+        return log_contact(consultation, user, outcome, **kwargs)

@@ -217,3 +217,21 @@ def test_the_renewed_form_is_accepted_when_sent_again(client, settings):
     assert resent.status_code == 302
     # Sent again within seconds of the renewal, the fill time is not held against the patient.
     assert ConsultationRequest.objects.get().status == Status.NEW
+
+
+def test_a_repeat_within_the_hour_is_marked_for_the_report_a_later_one_is_not(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    recent = make_request(phone="+971501234567", created_at=timezone.now() - timedelta(minutes=40))
+    make_request(phone="+971502222222", created_at=timezone.now() - timedelta(hours=3))
+
+    post(client, message="Asking again")
+    post(client, phone="050 222 2222", whatsapp_same="on", message="Me again")
+
+    repeats = ConsultationRequest.objects.exclude(pk=recent.pk).filter(message__contains="gain")
+    assert {str(r.phone): r.repeat_within_hour for r in repeats} == {
+        "+971501234567": True,
+        "+971502222222": False,
+    }

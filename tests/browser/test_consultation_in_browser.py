@@ -125,7 +125,7 @@ def test_front_desk_finds_calls_and_exports_a_request(
     assert popup.value.url.startswith(f"https://wa.me/971501234567{greeting}")
     popup.value.close()
 
-    page.get_by_role("link", name="Layla Hassan").click()
+    page.get_by_role("link", name="Layla Hassan", exact=True).click()
     page.get_by_label("Status").select_option("contacted")
     page.get_by_label("Staff notes").fill("Called, will visit Tuesday")
     page.get_by_role("button", name="Save", exact=True).click()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FrontdeskConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "frontdesk"
+    verbose_name = _("Front desk")
+
+    def ready(self):
+        from consultations.signals import status_changed
+        from frontdesk import history
+
+        status_changed.connect(history.record_status_changes, dispatch_uid="frontdesk-history")

@@ -1,0 +1,166 @@
+"""The front desk's rules: what each logged outcome does to a request, its clocks and owner,
+follow-ups that are due, and when to offer to close a request as unreachable."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+
+from clinic_site import hours
+from clinic_site.hours import clinic_minutes_between, clinic_now, clinic_today
+from consultations.models import CLOSED_STATUSES, ConsultationRequest
+from frontdesk.models import ContactEntry
+
+Outcome = ContactEntry.Outcome
+Status = ConsultationRequest.Status
+
+STATUS_AFTER = {
+    Outcome.NO_ANSWER: Status.CONTACTED,
+    Outcome.VOICEMAIL: Status.CONTACTED,
+    Outcome.WHATSAPP_SENT: Status.CONTACTED,
+    Outcome.WHATSAPP_REPLIED: Status.CONTACTED,
+    Outcome.CALL_BACK_LATER: Status.CONTACTED,
+    Outcome.WRONG_NUMBER: Status.UNREACHABLE,
+    Outcome.BOOKED: Status.BOOKED,
+    Outcome.NOT_INTERESTED: Status.NOT_INTERESTED,
+    Outcome.ATTENDED: Status.ATTENDED,
+    Outcome.NO_SHOW: Status.NO_SHOW,
+}
+# Outcomes where someone spoke or wrote back: the patient was reached.
+REACHED = {
+    Outcome.WHATSAPP_REPLIED,
+    Outcome.CALL_BACK_LATER,
+    Outcome.BOOKED,
+    Outcome.NOT_INTERESTED,
+}
+ATTEMPTS = set(STATUS_AFTER) - {Outcome.ATTENDED, Outcome.NO_SHOW}
+UNANSWERED = {Outcome.NO_ANSWER, Outcome.VOICEMAIL}
+WHATSAPP_OUTCOMES = {Outcome.WHATSAPP_SENT, Outcome.WHATSAPP_REPLIED}
+UNREACHABLE_AFTER_ATTEMPTS = 3
+UNREACHABLE_AFTER_CLINIC_MINUTES = 48 * 60
+
+
+def channel_for(outcome):
+    if outcome in WHATSAPP_OUTCOMES:
+        return ContactEntry.Channel.WHATSAPP
+    if outcome in (Outcome.ATTENDED, Outcome.NO_SHOW):
+        return ContactEntry.Channel.CLINIC
+    return ContactEntry.Channel.PHONE
+
+
+@transaction.atomic
+def log_contact(consultation, user, outcome, *, note="", call_back_on=None, call_back_after=None):
+    """Append one outcome to the request's history and set its status, clocks and owner."""
+    consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
+    outcome = Outcome(outcome)
+    now = hours.now()
+    entry = ContactEntry.objects.create(
+        request=consultation,
+        created_at=now,
+        user=user,
+        username=user.get_username() if user else "",
+        channel=channel_for(outcome),
+        outcome=outcome,
+        status_before=consultation.status,
+        status_after=STATUS_AFTER[outcome],
+        note=note,
+    )
+    consultation.status = STATUS_AFTER[outcome]
+    if outcome in ATTEMPTS and consultation.minutes_to_first_attempt is None:
+        consultation.minutes_to_first_attempt = clinic_minutes_between(consultation.created_at, now)
+    if outcome in REACHED:
+        if consultation.minutes_to_first_reach is None:
+            consultation.minutes_to_first_reach = clinic_minutes_between(
+                consultation.created_at, now
+            )
+        if consultation.owner_id is None:
+            consultation.owner = user
+    if consultation.status in CLOSED_STATUSES:
+        consultation.call_back_on, consultation.call_back_after = None, None
+    else:
+        consultation.call_back_on, consultation.call_back_after = call_back_on, call_back_after
+    consultation.save()
+    return entry
+
+
+def record_status_changes(sender, request=None, changes=(), **kwargs):
+    """Status changes made another way (change form, bulk action) join the same history."""
+    user = getattr(request, "user", None)
+    user = user if user is not None and user.is_authenticated else None
+    now = hours.now()
+    ContactEntry.objects.bulk_create(
+        ContactEntry(
+            request_id=pk,
+            created_at=now,
+            user=user,
+            username=user.get_username() if user else "",
+            channel=ContactEntry.Channel.ADMIN,
+            outcome=Outcome.STATUS_CHANGED,
+            status_before=old,
+            status_after=new,
+        )
+        for pk, old, new in changes
+        if old != new
+    )
+
+
+def close_as_unreachable(consultation, request):
+    old = consultation.status
+    ConsultationRequest.objects.filter(pk=consultation.pk).update(
+        status=Status.UNREACHABLE,
+        call_back_on=None,
+        call_back_after=None,
+        updated_at=hours.now(),
+    )
+    record_status_changes(
+        ConsultationRequest, request=request, changes=[(consultation.pk, old, Status.UNREACHABLE)]
+    )
+
+
+def offers_unreachable(consultation, now=None):
+    """Three attempts with no answer across 48 clinic hours, and never reached: offer to close."""
+    if consultation.status in CLOSED_STATUSES or consultation.minutes_to_first_reach is not None:
+        return False
+    unanswered = list(
+        consultation.contact_entries.filter(outcome__in=UNANSWERED)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+    )
+    if len(unanswered) < UNREACHABLE_AFTER_ATTEMPTS:
+        return False
+    span = clinic_minutes_between(unanswered[0], now or hours.now())
+    return span >= UNREACHABLE_AFTER_CLINIC_MINUTES
+
+
+def due_now(queryset):
+    """Open requests whose call-back date is today (Dubai) or earlier."""
+    return queryset.open().filter(call_back_on__lte=clinic_today())
+
+
+def overdue(queryset):
+    """Open requests whose call-back is past: an earlier day, or today after its time."""
+    now = clinic_now()
+    return queryset.open().filter(
+        Q(call_back_on__lt=now.date())
+        | Q(call_back_on=now.date(), call_back_after__isnull=False, call_back_after__lt=now.time())
+    )
+
+
+def due_today(queryset):
+    return queryset.open().filter(call_back_on=clinic_today())
+
+
+def same_patient(consultation):
+    """Other requests from the same phone or WhatsApp number (E.164), newest first."""
+    numbers = {str(consultation.phone), str(consultation.whatsapp)}
+    return (
+        ConsultationRequest.objects.filter(Q(phone__in=numbers) | Q(whatsapp__in=numbers))
+        .exclude(pk=consultation.pk)
+        .order_by("-created_at")
+    )
+
+
+def quick_date(choice):
+    """The call-back date for the quick choices "tomorrow" and "in 3 days"."""
+    days = {"tomorrow": 1, "in_3_days": 3}.get(choice)
+    return clinic_today() + timedelta(days=days) if days else None
