@@ -52,11 +52,12 @@ class RememberedLanguageMiddleware:
 
     def __call__(self, request):
         remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        unprefixed = get_language_from_path(request.path_info) is None
         if (
-            request.method in {"GET", "HEAD"}
+            unprefixed
+            and request.method in {"GET", "HEAD"}
             and remembered in LANGUAGE_CODES
             and remembered != settings.LANGUAGE_CODE
-            and get_language_from_path(request.path_info) is None
         ):
             translated = same_page_in(request.path_info, remembered)
             if translated != request.path_info:
@@ -65,6 +66,6 @@ class RememberedLanguageMiddleware:
                 patch_vary_headers(response, ["Cookie"])
                 return response
         response = self.get_response(request)
-        if get_language_from_path(request.path_info) is None:
+        if unprefixed:
             patch_vary_headers(response, ["Cookie"])
         return response

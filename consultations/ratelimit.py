@@ -54,12 +54,20 @@ def client_ip(request):
         return None
 
 
+def client_network(ip):
+    """The unit a client is counted as: its address, or for IPv6 its /64 (as its first address).
+
+    An IPv6 subscriber gets a whole /64, so one person could otherwise rotate addresses.
+    """
+    if ip.version == 6:
+        return ipaddress.ip_network(f"{ip}/64", strict=False).network_address
+    return ip
+
+
 def client_key(ip):
     if ip is None:
         return "unknown"
-    # An IPv6 subscriber gets a whole /64, so one person could otherwise rotate addresses.
-    network = ipaddress.ip_network(f"{ip}/64", strict=False) if ip.version == 6 else ip
-    return hashlib.sha256(str(network).encode()).hexdigest()[:32]
+    return hashlib.sha256(str(client_network(ip)).encode()).hexdigest()[:32]
 
 
 def current_window(window=None):

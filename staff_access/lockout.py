@@ -1,13 +1,12 @@
 """How django-axes sees a sign-in attempt's address, and what a locked-out person is shown."""
 
-import ipaddress
-
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from consultations.ratelimit import client_ip as trusted_client_ip
+from consultations.ratelimit import client_network
 
 
 def client_ip(request):
@@ -17,11 +16,7 @@ def client_ip(request):
     address, which fits axes' IP address column), as the consultation rate limit does.
     """
     ip = trusted_client_ip(request)
-    if ip is None:
-        return None
-    if ip.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
-    return str(ip)
+    return None if ip is None else str(client_network(ip))
 
 
 def locked_out(request, original_response=None, credentials=None):
