@@ -155,10 +155,11 @@ else:
         }
     }
 
-# Rendered content pages, kept by each server process (see pages/urls.py). They change only
-# with a deploy or a settings change, both of which restart the processes.
+# Rendered pages, kept by each server process as they are, not pickled (pages/kept.py,
+# consultations/prerendered.py). They change only with a deploy or a settings change, both of
+# which restart the processes.
 CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "clinic_site.kept_pages.KeptPagesCache",
     "LOCATION": "rendered-pages",
     "TIMEOUT": 600,
 }

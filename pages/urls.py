@@ -1,25 +1,11 @@
 from django.urls import path
-from django.views.decorators.cache import cache_page
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
 
 from consultations.prerendered import form_page
 from pages.faq import FAQS
+from pages.kept import content_page
 
 app_name = "pages"
-
-
-def content_page(template_name, **extra_context):
-    """A page that is all template: rendered once per process and address, then served as is.
-
-    Rendering one took about four times as long as a minimal Django view (bench/throughput.sh).
-    The home page is not one of these: its consultation form carries a fresh CSRF token and
-    timestamp for every visitor (see home()).
-    """
-    view = TemplateView.as_view(template_name=template_name, extra_context=extra_context)
-    # Compressed before it is kept, so a cached page isn't compressed again for every request.
-    return cache_page(600, cache="pages")(gzip_page(view))
 
 
 @require_safe

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from clinic_site.views import server_error
 from tests.html import parse
@@ -204,6 +204,15 @@ def test_a_content_page_is_rendered_once_and_then_served_from_the_page_cache(cli
     assert len(renders) == 1
     assert first.content == second.content
     assert "max-age=600" in second["Cache-Control"]
+
+
+def test_a_kept_content_page_never_carries_one_visitors_cookie_to_the_next(client):
+    campaign_visit = client.get("/faq/", {"utm_source": "instagram"})
+    next_visitor = Client().get("/faq/")
+
+    assert "ecla_campaign" in campaign_visit.cookies
+    assert "ecla_campaign" not in next_visitor.cookies
+    assert next_visitor.content == campaign_visit.content
 
 
 def test_the_home_page_is_never_served_from_the_page_cache(client):
