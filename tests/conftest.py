@@ -1,5 +1,7 @@
 import pytest
 
+from tests.servers import manage, server_env
+
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
@@ -30,3 +32,13 @@ def empty_cache():
     cache.clear()
     yield cache
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """`collectstatic` once for every test that starts a production-like server (it compresses
+    every file twice, gzip and Brotli: seconds each time). The README's own steps still run it
+    themselves (tests/test_production_steps.py)."""
+    root = tmp_path_factory.mktemp("static")
+    manage(["collectstatic", "--no-input"], server_env(root))
+    return root

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.production_client import ProductionClient
-from tests.servers import PROJECT_DIR, ServerDatabase, free_port, gunicorn, manage, server_env
+from tests.servers import PROJECT_DIR, ServerDatabase, free_port, gunicorn, server_env
 
 NGINX = Path("/usr/sbin/nginx")
 DEPLOY = PROJECT_DIR / "deploy/nginx"
@@ -45,12 +45,11 @@ http {{
 
 
 @pytest.fixture
-def site_behind_nginx(tmp_path):
+def site_behind_nginx(tmp_path, collected_static):
     if not NGINX.exists():
         pytest.fail("nginx is missing: run `make setup`.")
-    env = server_env(tmp_path / "static", TRUSTED_PROXY_COUNT=1, CONSULTATION_RATE_HARD_LIMIT=3)
+    env = server_env(collected_static, TRUSTED_PROXY_COUNT=1, CONSULTATION_RATE_HARD_LIMIT=3)
     env = ServerDatabase(tmp_path, env).env
-    manage(["collectstatic", "--no-input"], env)
     with gunicorn(env) as upstream:
         port = free_port()
         conf = tmp_path / "nginx.conf"

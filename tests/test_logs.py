@@ -103,10 +103,9 @@ def test_an_unavailable_rate_limit_store_logs_no_patient_details(client, json_lo
     assert_no_patient_details(json_log)
 
 
-def test_gunicorn_access_lines_are_json_without_query_strings(tmp_path):
-    env = server_env(tmp_path / "static", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    for command in (["migrate"], ["collectstatic", "--no-input"]):
-        subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=PROJECT_DIR, env=env)
+def test_gunicorn_access_lines_are_json_without_query_strings(tmp_path, collected_static):
+    env = server_env(collected_static, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=PROJECT_DIR, env=env)
     port = free_port()
     log_path = tmp_path / "gunicorn.log"
     with log_path.open("w") as log:

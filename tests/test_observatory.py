@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.servers import PROJECT_DIR, ServerDatabase, gunicorn, manage, server_env
+from tests.servers import PROJECT_DIR, ServerDatabase, gunicorn, server_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
 
@@ -34,9 +34,8 @@ def scan(base_url):
     return json.loads(result.stdout)
 
 
-def test_observatory_passes_everything_plain_http_can_pass(tmp_path):
-    env = server_env(tmp_path / "static")
-    manage(["collectstatic", "--no-input"], env)
+def test_observatory_passes_everything_plain_http_can_pass(tmp_path, collected_static):
+    env = server_env(collected_static)
     database = ServerDatabase(tmp_path, env)
 
     with gunicorn(database.env) as base_url:

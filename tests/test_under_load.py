@@ -5,16 +5,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.patient_client import PatientBrowser
-from tests.servers import ServerDatabase, gunicorn, manage, server_env
+from tests.servers import ServerDatabase, gunicorn, server_env
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("static")
-    manage(["collectstatic", "--no-input"], server_env(root))
-    return root
 
 
 def send_one_request(base_url, n):
@@ -23,9 +16,9 @@ def send_one_request(base_url, n):
     return browser.send(hidden, name=f"Patient {n}", phone=f"+97150{n:07d}")
 
 
-def test_concurrent_requests_are_all_stored(static_root, tmp_path):
+def test_concurrent_requests_are_all_stored(collected_static, tmp_path):
     env = server_env(
-        static_root,
+        collected_static,
         CONSULTATION_MIN_FILL_SECONDS=0,
         CONSULTATION_RATE_SOFT_LIMIT=10_000,
         CONSULTATION_RATE_HARD_LIMIT=10_000,
@@ -40,8 +33,10 @@ def test_concurrent_requests_are_all_stored(static_root, tmp_path):
     assert database.count_requests() == requests
 
 
-def test_the_rate_limit_holds_across_separate_server_processes(static_root, tmp_path):
-    env = server_env(static_root, CONSULTATION_MIN_FILL_SECONDS=0, CONSULTATION_RATE_HARD_LIMIT=4)
+def test_the_rate_limit_holds_across_separate_server_processes(collected_static, tmp_path):
+    env = server_env(
+        collected_static, CONSULTATION_MIN_FILL_SECONDS=0, CONSULTATION_RATE_HARD_LIMIT=4
+    )
     database = ServerDatabase(tmp_path, env)
 
     with gunicorn(database.env) as first, gunicorn(database.env) as second:
