@@ -37,6 +37,11 @@ def period(weeks=DEFAULT_WEEKS, today=None):
     return start, start + timedelta(weeks=weeks)
 
 
+# What the counts count: every request has a received time, and it is the covering index's key
+# (consultations.Meta.indexes), so the report reads that index alone. COUNT(id) read the table.
+COUNTED = "created_at"
+
+
 def requests_in(start, end):
     return ConsultationRequest.objects.filter(created_at__gte=start, created_at__lt=end)
 
@@ -51,7 +56,7 @@ def weekly_counts(start, end, field):
         requests_in(start, end)
         .annotate(week=_week())
         .values("week", field)
-        .annotate(count=Count("pk"))
+        .annotate(count=Count(COUNTED))
         .order_by()
     )
     table = defaultdict(dict)
@@ -67,10 +72,10 @@ def shares(start, end, field):
         requests_in(start, end)
         .values(field)
         .annotate(
-            everything=Count("pk"),
-            requests=Count("pk", filter=~Q(status=Status.SPAM)),
-            booked=Count("pk", filter=Q(status__in=BOOKED)),
-            attended=Count("pk", filter=Q(status=Status.ATTENDED)),
+            everything=Count(COUNTED),
+            requests=Count(COUNTED, filter=~Q(status=Status.SPAM)),
+            booked=Count(COUNTED, filter=Q(status__in=BOOKED)),
+            attended=Count(COUNTED, filter=Q(status=Status.ATTENDED)),
         )
         .order_by("-everything")
     )
