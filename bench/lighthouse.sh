@@ -43,8 +43,15 @@ mkdir -p "$OUT"
 for page in "${PAGES[@]}"; do
   name=$(echo "$page" | sed 's|^/||; s|/$||; s|/|-|g; s|^$|home|')
   echo "Lighthouse $BASE$page" >&2
-  CHROME_PATH=/usr/bin/chromium "$LIGHTHOUSE" "$BASE$page" --output=json \
-    --output-path="$OUT/$name.json" --quiet --chrome-flags="$CHROME_FLAGS"
+  # Lighthouse now and then loses Chromium's trace (NO_NAVSTART) on a busy machine: try again.
+  for try in 1 2 3; do
+    if CHROME_PATH=/usr/bin/chromium "$LIGHTHOUSE" "$BASE$page" --output=json \
+      --output-path="$OUT/$name.json" --quiet --chrome-flags="$CHROME_FLAGS"; then
+      break
+    fi
+    [[ $try == 3 ]] && exit 1
+    echo "Trying $page again" >&2
+  done
 done
 
 stop_site
