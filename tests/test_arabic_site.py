@@ -207,3 +207,11 @@ def test_every_string_is_translated_and_none_is_fuzzy(tmp_path, settings):
     fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_the_footer_keeps_the_approval_abbreviation_and_number_left_to_right_in_arabic():
+    footer = arabic_page("/ar/").content.decode().split("<footer", 1)[1]
+
+    # Unmarked, the abbreviation's last full stop moved to its other end: "(.M.O.H)".
+    assert '(<span lang="en" dir="ltr">M.O.H.</span>)' in footer
+    assert '<bdi dir="ltr">VM4QEF25-241024</bdi>' in footer
