@@ -8,6 +8,18 @@ request was most of what a kept page cost over a minimal view (bench/throughput.
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.translation import get_language
+
+
+def page_key(kind, request, template_name, *extra):
+    """The key a page is kept under: one per template, language, scheme, host and path."""
+    parts = (template_name, get_language(), request.scheme, request.get_host(), request.path)
+    return ":".join((kind, *parts, *map(str, extra)))
+
+
+def accepts_gzip(request):
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 class KeptPagesCache(LocMemCache):
@@ -34,3 +46,13 @@ class KeptPagesCache(LocMemCache):
                 return False
             self._set(key, value, timeout)
             return True
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key '{key}' not found")
+            self._cache[key] += delta
+            self._cache.move_to_end(key, last=False)
+            return self._cache[key]

@@ -13,12 +13,11 @@ A form shown again after an error is rendered in full, as before: it carries the
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.middleware.gzip import re_accepts_gzip
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
-from django.utils.translation import get_language
 
+from clinic_site.kept_pages import accepts_gzip, page_key
 from consultations.forms import ConsultationForm, signed_timestamp
 from consultations.page_parts import PageParts
 
@@ -36,14 +35,9 @@ def slot_form():
     )
 
 
-def page_key(request, template_name):
-    parts = (template_name, get_language(), request.scheme, request.get_host(), request.path)
-    return ":".join(("form-page", *parts))
-
-
 def kept_page(request, template_name, context):
     pages = caches["pages"]
-    key = page_key(request, template_name)
+    key = page_key("form-page", request, template_name)
     page = pages.get(key)
     if page is None:
         context = {**context, "form": slot_form(), "csrf_token": CSRF_SLOT, "prerendering": True}
@@ -61,7 +55,7 @@ def form_page(request, template_name, *, source_path, **context):
         RENDERED_AT_SLOT: signed_timestamp(),
         SOURCE_PATH_SLOT: escape(source_path),
     }
-    if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if not accepts_gzip(request):
         return HttpResponse(page.body(values))
     response = HttpResponse(page.gzipped(values))
     response["Content-Encoding"] = "gzip"

@@ -9,12 +9,12 @@ a cookie or header one visitor's response picks up on its way out never reaches 
 
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from clinic_site.kept_pages import accepts_gzip, page_key
 
 BROWSER_CACHE_SECONDS = 600
 
@@ -39,10 +39,7 @@ def content_page(template_name, **extra_context):
 
     @require_safe
     def view(request):
-        gzipped = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-        host = request.get_host()
-        parts = (template_name, get_language(), request.scheme, host, request.path, str(gzipped))
-        key = ":".join(("content-page", *parts))
+        key = page_key("content-page", request, template_name, accepts_gzip(request))
         kept = caches["pages"].get(key)
         if kept is None:
             response = render(request).render()
