@@ -86,11 +86,13 @@ def stream_csv(queryset, chunk_size=2000):
         *(as_text.get(field, field) for field in fields)
     )
     labels = choice_labels(ConsultationRequest, CHOICE_COLUMNS)
+    entry_model = ConsultationRequest._meta.get_field("contact_entries").related_model
+    outcomes = choice_labels(entry_model, ["outcome"])["outcome"]
     yield "\ufeff"  # byte order mark: spreadsheet programs then read Arabic names correctly
     yield writer.writerow([*(title for _, title in COLUMNS), HISTORY_TITLE])
     with _streaming_transaction():
         for chunk in _chunks(rows.iterator(chunk_size), chunk_size):
-            histories = contact_histories([row[0] for row in chunk])
+            histories = contact_histories([row[0] for row in chunk], outcomes)
             for row in chunk:
                 cells = [
                     format_cell(field, value, labels)
@@ -110,13 +112,14 @@ def _chunks(rows, size):
         yield chunk
 
 
-def contact_histories(ids):
-    """{request id: its contact history as one cell, oldest first, one entry a line}."""
-    entries = contact_history(ids)
-    outcomes = choice_labels(entries.model, ["outcome"])["outcome"]
+def contact_histories(ids, outcomes):
+    """{request id: its contact history as one cell, oldest first, one entry a line}.
+
+    `outcomes`: {stored outcome: its label}, made once per export (choice_labels)."""
     cells = {}
     fields = ("request_id", "created_at", "username", "outcome", "note")
-    for request_id, created_at, username, outcome, note in entries.values_list(*fields):
+    entries = contact_history(ids).values_list(*fields)
+    for request_id, created_at, username, outcome, note in entries:
         when = timezone.localtime(created_at).strftime("%Y-%m-%d %H:%M")
         line = f"{when} {username or '-'}: {outcomes.get(outcome, outcome)}"
         if note:
