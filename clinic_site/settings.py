@@ -119,7 +119,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if SQLITE:
     # WAL lets readers work while one process writes; IMMEDIATE transactions take the write
     # lock up front, so concurrent writers queue (up to "timeout" seconds) instead of failing
     # with "database is locked" halfway through a transaction.
@@ -213,7 +214,7 @@ SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # The report's covering index is for PostgreSQL; SQLite keeps it as a plain index on the date,
 # which is all the embedded setup needs, and would otherwise warn (W040) at every command.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if SQLITE:
     SILENCED_SYSTEM_CHECKS.append("models.W040")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
