@@ -293,10 +293,21 @@ AUTHENTICATION_BACKENDS = [
 # The sixth wrong password in a row locks the username, and so does the sixth failure from one
 # address (one attacker trying many usernames). Counted in the database, so the count is the
 # same whichever server process answers.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Our handler (staff_access/lockout.py) counts tries refused while locked instead of storing
+# each, and records failures on the access trail.
+AXES_HANDLER = "staff_access.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = 6
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A sign-in clears only that username's failures, once the second factor passed
+# (staff_access/two_factor.py): axes' own reset at the password would also wipe the failures
+# of every other username tried from the same address.
+AXES_RESET_ON_SUCCESS = False
+# A try while locked is refused without counting: else a locked address's tries would count
+# against whichever username they typed, locking a receptionist out from home too.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failed and refused sign-ins on the access trail, their counts and axes' sign-in log are
+# deleted after this many days (purge_sign_in_records).
+STAFF_SIGN_IN_RECORDS_DAYS = env_int("STAFF_SIGN_IN_RECORDS_DAYS", 90)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 30))
 # The address our trusted proxies vouch for (TRUSTED_PROXY_COUNT), never a raw X-Forwarded-For.
 AXES_CLIENT_IP_CALLABLE = "staff_access.lockout.client_ip"

@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 
+from staff_access.forms import StaffAuthenticationForm
 from staff_access.two_factor import needs_second_factor, second_factor_url
 
 
 class StaffAdminSite(admin.AdminSite):
+    login_form = StaffAuthenticationForm
+
     def has_permission(self, request):
         return super().has_permission(request) and request.user.is_verified()
 

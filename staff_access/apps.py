@@ -8,6 +8,9 @@ class StaffAccessConfig(AppConfig):
     verbose_name = _("Staff access")
     default = True
 
+    def ready(self):
+        from staff_access import signals  # noqa: F401  (connects the sign-in receivers)
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with a site that lets staff in only after their second factor."""

@@ -2,20 +2,33 @@
 a lost phone. Devices are django-otp's; this module holds the clinic's rules around them."""
 
 import base64
+import time
 from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import devices_for_user, verify_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from audit.trail import Action, record
+from staff_access.lockout import clear_failures
+from staff_access.models import RecoveryCodeNumber
+
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
+# When the password was typed in this session (staff_access/signals.py). Setting up an app
+# needs it within ENROLMENT_MINUTES: a session left at the set-up page, or one that outlived a
+# reset, can't be used to add somebody else's phone.
+PASSWORD_STEP_SESSION_KEY = "staff_access_password_at"  # noqa: S105 (a key, not a password)
+ENROLMENT_MINUTES = 15
 
 
 def needs_second_factor(user):
@@ -30,6 +43,11 @@ def second_factor_url(user, next_url=""):
     name = "staff_access:verify" if has_authenticator(user) else "staff_access:enrol"
     url = reverse(name)
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def password_typed_recently(request):
+    typed_at = request.session.get(PASSWORD_STEP_SESSION_KEY)
+    return typed_at is not None and time.time() - typed_at < ENROLMENT_MINUTES * 60
 
 
 def pending_device(user):
@@ -75,13 +93,14 @@ def confirm_enrolment(request, device, code):
     """Confirm the app with a code from it; then the session is verified and fresh recovery
     codes are returned, to be shown once. Returns None when the code is wrong."""
     if not verify_token(request.user, device.persistent_id, normalised(code)):
+        record(request, Action.WRONG_CODE, setting_up=True)
         return None
     with transaction.atomic():
         device.refresh_from_db()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = issue_recovery_codes(request.user)
-    sign_in_second_factor(request, device)
+    sign_in_second_factor(request, device, "app")
     return codes
 
 
@@ -89,7 +108,12 @@ def issue_recovery_codes(user):
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    tokens = StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=code) for code in codes
+    )
+    RecoveryCodeNumber.objects.bulk_create(
+        RecoveryCodeNumber(token=token, number=number) for number, token in enumerate(tokens, 1)
+    )
     return codes
 
 
@@ -106,26 +130,51 @@ def check_code(request, code):
     """
     code = normalised(code)
     device = device_for_code(request.user, code)
-    if device is None:
-        return "wrong"
-    if throttled(device):
+    if device is not None and throttled(device):
         return "throttled"
-    if not verify_token(request.user, device.persistent_id, code):
+    # Which of the ten, read before django-otp deletes a recovery code as it is used.
+    number = recovery_code_number(device, code) if isinstance(device, StaticDevice) else None
+    if device is None or not verify_token(request.user, device.persistent_id, code):
+        record(request, Action.WRONG_CODE)
         return "wrong"
-    sign_in_second_factor(request, device)
+    if isinstance(device, StaticDevice):
+        left = device.token_set.count()
+        record(request, Action.RECOVERY_CODE_USED, code_number=number, codes_left=left)
+        sign_in_second_factor(request, device, "recovery code")
+    else:
+        sign_in_second_factor(request, device, "app")
     return "ok"
 
 
-def sign_in_second_factor(request, device):
+def recovery_code_number(device, code):
+    found = RecoveryCodeNumber.objects.filter(token__device=device, token__token=code).first()
+    return found.number if found else None
+
+
+def sign_in_second_factor(request, device, second_factor):
     otp_login(request, device)
     # The session now carries more rights than before: give it a new key.
     request.session.cycle_key()
+    clear_failures(request.user)
+    record(request, Action.SIGNED_IN, second_factor=second_factor)
 
 
 def reset_two_factor(user):
-    """Remove every device: sessions verified by them lose access, and the next sign-in
-    enrols an app again. Returns how many devices were removed."""
+    """Remove every device and end every session of this person: the next sign-in asks for the
+    password, then sets up an app again. Returns (devices removed, sessions ended)."""
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:
         device.delete()
-    return len(devices)
+    return len(devices), end_sessions(user)
+
+
+def end_sessions(user):
+    """Delete every session signed in as this user (sessions live in the database)."""
+    user_id = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)

@@ -69,6 +69,10 @@ def verify(request):
 def enrol(request):
     if request.user.is_verified() or two_factor.has_authenticator(request.user):
         return redirect(two_factor.second_factor_url(request.user, next_url(request)))
+    if not two_factor.password_typed_recently(request):
+        # Adding a phone needs the password in this very sign-in: start the sign-in again.
+        logout(request)
+        return redirect("admin:login")
     device = two_factor.enrolment_device(request.user)
     form = AppCodeForm(request.POST or None)
     if form.is_valid():

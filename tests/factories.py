@@ -66,6 +66,16 @@ def submit_password(
     )
 
 
+def sign_in(client, username, device, password="front-desk-pass-123", address="203.0.113.5"):
+    """Both steps, as a staff member takes them: the password, then the app's code."""
+    submit_password(client, username, password, address)
+    return client.post(
+        reverse("staff_access:verify"),
+        {"code": app_code(device), "next": reverse("admin:index")},
+        REMOTE_ADDR=address,
+    )
+
+
 def make_authenticator(user, confirmed=True):
     """The staff member's authenticator app, as django-otp stores it."""
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed)

@@ -7,7 +7,16 @@ from django.urls import reverse
 from audit.models import AccessEvent
 from audit.trail import recorded_stream
 from consultations.models import ConsultationRequest
-from tests.factories import login_staff, make_front_desk_user, make_request, make_superuser
+from staff_access.two_factor import issue_recovery_codes
+from tests.factories import (
+    app_code,
+    login_staff,
+    make_authenticator,
+    make_front_desk_user,
+    make_request,
+    make_superuser,
+    submit_password,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +24,8 @@ Action = AccessEvent.Action
 LIST_URL = reverse("admin:consultations_consultationrequest_changelist")
 EXPORT_URL = reverse("admin:consultations_consultationrequest_export")
 TRAIL_URL = reverse("admin:audit_accessevent_changelist")
+VERIFY_URL = reverse("staff_access:verify")
+LOGOUT_URL = reverse("admin:logout")
 
 
 def change_url(request):
@@ -163,15 +174,49 @@ def test_the_export_selected_action_records_rows_and_filters(client, desk):
     assert event.detail["filters"] == {"status__exact": "new"}
 
 
-def test_signing_in_and_out_is_recorded(client):
-    make_front_desk_user(password="front-desk-pass-123")
+def test_a_sign_in_is_recorded_when_the_second_factor_passes_not_at_the_password(client):
+    device = make_authenticator(make_front_desk_user())
 
-    client.post(reverse("admin:login"), {"username": "desk", "password": "front-desk-pass-123"})
-    client.logout()
+    submit_password(client, "desk")
+    after_password = events(Action.SIGNED_IN)
+    client.post(VERIFY_URL, {"code": app_code(device)})
+    client.post(LOGOUT_URL)
 
-    assert [event.username for event in events(Action.SIGNED_IN)] == ["desk"]
+    assert after_password == []
+    (signed_in,) = events(Action.SIGNED_IN)
+    assert signed_in.username == "desk"
+    assert signed_in.detail == {"second_factor": "app"}
     assert [event.username for event in events(Action.SIGNED_OUT)] == ["desk"]
     assert events(Action.SIGNED_OUT)[0].user.username == "desk"
+
+
+def test_a_wrong_code_is_recorded_without_the_code(client):
+    device = make_authenticator(make_front_desk_user())
+
+    wrong_code = f"{(int(app_code(device)) + 500_000) % 1_000_000:06d}"
+
+    submit_password(client, "desk")
+    client.post(VERIFY_URL, {"code": wrong_code})
+
+    (wrong,) = events(Action.WRONG_CODE)
+    assert wrong.username == "desk"
+    assert wrong_code not in str(wrong.detail)
+    assert events(Action.SIGNED_IN) == []
+
+
+def test_a_recovery_code_is_recorded_by_its_number_never_the_code(client):
+    user = make_front_desk_user()
+    make_authenticator(user)
+    codes = issue_recovery_codes(user)
+
+    submit_password(client, "desk")
+    client.post(VERIFY_URL, {"code": codes[6]})
+
+    (used,) = events(Action.RECOVERY_CODE_USED)
+    assert used.username == "desk"
+    assert used.detail == {"code_number": 7, "codes_left": 9}
+    assert codes[6] not in str(AccessEvent.objects.values_list("detail", flat=True))
+    assert events(Action.SIGNED_IN)[0].detail == {"second_factor": "recovery code"}
 
 
 def test_a_failed_sign_in_keeps_the_typed_username_and_never_the_password(client):
@@ -235,9 +280,8 @@ def test_a_trail_entry_cannot_be_edited_in_code_either():
 
 
 def test_front_desk_cannot_see_the_trail(client, desk):
-    make_request()
-    client.get(LIST_URL)
-    event = AccessEvent.objects.first()
+    client.get(change_url(make_request()))  # on the trail: the front desk viewed it
+    event = AccessEvent.objects.get()
 
     assert client.get(TRAIL_URL).status_code == 403
     assert client.get(reverse("admin:audit_accessevent_change", args=[event.pk])).status_code == 403

@@ -2,13 +2,23 @@
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.db.models import F
+from django.utils import timezone
 
-from tests.factories import make_front_desk_user, submit_password
+from audit.models import AccessEvent
+from staff_access.models import RefusedSignIns
+from tests.factories import (
+    make_authenticator,
+    make_front_desk_user,
+    make_superuser,
+    sign_in,
+    submit_password,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +26,10 @@ pytestmark = pytest.mark.django_db
 RIGHT = "front-desk-pass-123"
 WRONG = "not-the-password-1"
 LOCKED = 429
+Action = AccessEvent.Action
+OWNER_PASSWORD = "owner-pass-123456"
+OFFICE = "198.51.100.77"
+HOME = "203.0.113.80"
 
 
 def fail(client, times, username="desk", address="203.0.113.5", **extra):
@@ -64,15 +78,80 @@ def test_the_account_lock_holds_from_another_address(client):
     assert response.status_code == LOCKED
 
 
-def test_a_right_password_starts_the_count_again(client):
-    make_front_desk_user()
+def test_passing_the_second_factor_starts_the_accounts_count_again(client):
+    device = make_authenticator(make_front_desk_user())
     fail(client, 5)
-    submit_password(client, "desk", RIGHT)
+    sign_in(client, "desk", device)
     client.logout()
 
     fifth_after = fail(client, 5)[-1]
 
     assert fifth_after.status_code == 200
+
+
+def test_the_password_alone_does_not_clear_the_accounts_failures(client):
+    make_authenticator(make_front_desk_user())
+    fail(client, 5)
+    submit_password(client, "desk", RIGHT)  # the password step only, no code
+    client.logout()
+
+    sixth = fail(client, 1)[0]
+
+    assert sixth.status_code == LOCKED
+
+
+def test_a_colleagues_sign_in_from_the_same_address_keeps_the_failures_against_another_account(
+    client,
+):
+    make_superuser(password=OWNER_PASSWORD)
+    make_authenticator(make_front_desk_user())
+    for _round in range(3):
+        fail(client, 5, username="owner")
+        submit_password(client, "desk", RIGHT)
+        client.logout()
+
+    response = submit_password(client, "owner", OWNER_PASSWORD)
+
+    assert response.status_code == LOCKED
+    assert not signed_in(response)
+
+
+def test_a_right_password_from_a_locked_address_does_not_count_against_the_account(client):
+    make_front_desk_user()
+    for number in range(6):  # a scanner behind the office's shared address
+        submit_password(client, f"scan{number}", WRONG, address=OFFICE)
+
+    at_the_office = [submit_password(client, "desk", RIGHT, address=OFFICE) for _ in range(8)]
+    from_home = submit_password(client, "desk", RIGHT, address=HOME)
+
+    assert {response.status_code for response in at_the_office} == {LOCKED}
+    assert signed_in(from_home)
+
+
+def test_tries_while_locked_are_counted_not_stored_one_by_one(client):
+    for number in range(6):
+        submit_password(client, f"scan{number}", WRONG, address=OFFICE)
+    trail_before = AccessEvent.objects.count()
+    attempts_before = list(
+        AccessAttempt.objects.values_list("pk", "post_data", "failures_since_start")
+    )
+
+    for number in range(40):
+        submit_password(client, f"scan-{number}", WRONG, address=OFFICE)
+
+    assert AccessEvent.objects.count() - trail_before <= 1
+    assert (
+        list(AccessAttempt.objects.values_list("pk", "post_data", "failures_since_start"))
+        == attempts_before
+    )
+    assert RefusedSignIns.objects.get().tries == 40
+
+
+def test_a_username_longer_than_any_account_gets_the_sign_in_page_again(client):
+    response = submit_password(client, "u" * 300, WRONG)
+
+    assert response.status_code == 200
+    assert "Please enter the correct username and password" in response.content.decode()
 
 
 def test_axes_reset_username_lifts_the_lock(client):
@@ -171,3 +250,25 @@ def test_the_locked_out_page_is_friendly_and_names_no_account(client, settings):
     assert "try again in 30 minutes" in page.text
     assert "ask the clinic’s administrator" in page.text
     assert "reception7" not in response.content.decode()
+
+
+def test_failure_records_are_deleted_after_their_retention_and_sign_ins_are_kept(settings):
+    settings.STAFF_SIGN_IN_RECORDS_DAYS = 90
+    now = timezone.now()
+    old, recent = now - timedelta(days=91), now - timedelta(days=89)
+    for action in (Action.SIGN_IN_FAILED, Action.SIGN_IN_REFUSED, Action.WRONG_CODE):
+        AccessEvent.objects.create(action=action, username="scan", created_at=old)
+        AccessEvent.objects.create(action=action, username="scan", created_at=recent)
+    AccessEvent.objects.create(action=Action.SIGNED_IN, username="desk", created_at=old)
+    RefusedSignIns.objects.create(address="198.51.100.77", first_at=old, last_at=old)
+    RefusedSignIns.objects.create(address="198.51.100.77", first_at=recent, last_at=recent)
+
+    call_command("purge_sign_in_records", stdout=StringIO())
+
+    assert set(AccessEvent.objects.values_list("action", "created_at")) == {
+        (Action.SIGN_IN_FAILED, recent),
+        (Action.SIGN_IN_REFUSED, recent),
+        (Action.WRONG_CODE, recent),
+        (Action.SIGNED_IN, old),
+    }
+    assert list(RefusedSignIns.objects.values_list("last_at", flat=True)) == [recent]

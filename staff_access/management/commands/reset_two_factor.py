@@ -7,8 +7,8 @@ from staff_access.two_factor import reset_two_factor
 class Command(BaseCommand):
     help = (
         "For a lost or replaced phone: remove a staff member's authenticator app and recovery "
-        "codes. Their open sessions lose admin access, and their next sign-in sets up an app "
-        "again."
+        "codes, and end every session they have open. Their next sign-in asks for the password, "
+        "then sets up an app again."
     )
 
     def add_arguments(self, parser):
@@ -20,10 +20,11 @@ class Command(BaseCommand):
             user = User.objects.get(**{User.USERNAME_FIELD: username})
         except User.DoesNotExist:
             raise CommandError(f"There is no user {username!r}.") from None
-        count = reset_two_factor(user)
+        devices, sessions = reset_two_factor(user)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Removed {count} sign-in device(s) of {username}: they will set up an "
-                "authenticator app at their next sign-in."
+                f"Removed {devices} sign-in device(s) of {username} and ended {sessions} "
+                "open session(s): they will sign in with their password and set up an "
+                "authenticator app again."
             )
         )
