@@ -8,8 +8,9 @@ from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
+
+from clinic_site.redirects import local_target
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
@@ -22,9 +23,7 @@ def same_page_in(path, code):
 
 def switch_language(request, code):
     """Remember the language chosen and show the same page in it."""
-    next_path = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_path, allowed_hosts=None):
-        next_path = "/"
+    next_path = local_target(request.GET.get("next"), request) or "/"
     if code not in LANGUAGE_CODES:
         code = settings.LANGUAGE_CODE
     response = HttpResponseRedirect(same_page_in(urlsplit(next_path).path, code))
@@ -60,9 +59,10 @@ class RememberedLanguageMiddleware:
             and remembered != settings.LANGUAGE_CODE
         ):
             translated = same_page_in(request.path_info, remembered)
-            if translated != request.path_info:
-                query = request.META.get("QUERY_STRING", "")
-                response = HttpResponseRedirect(translated + (f"?{query}" if query else ""))
+            query = request.META.get("QUERY_STRING", "")
+            target = local_target(translated + (f"?{query}" if query else ""), request)
+            if translated != request.path_info and target:
+                response = HttpResponseRedirect(target)
                 patch_vary_headers(response, ["Cookie"])
                 return response
         response = self.get_response(request)

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "clinic_site.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Every redirect below stays on this site, as a browser reads its target.
+    "clinic_site.redirects.SafeRedirectMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -231,6 +233,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "clinic_site.views.csrf_failure"
 
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+# Where the sign-in goes when its `next` is missing or unsafe (Django's default is a page we
+# don't have).
+LOGIN_REDIRECT_URL = reverse_lazy("admin:index")
 
 # Third party: django-csp. The same policy in every mode, so tests see what production sends.
 # Nothing inline: scripts and styles come only from our own static files (the admin's too), so

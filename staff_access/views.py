@@ -9,11 +9,11 @@ from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clinic_site.redirects import local_target
 from staff_access import two_factor
 from staff_access.forms import AppCodeForm, CodeForm
 
@@ -35,9 +35,7 @@ def staff_signed_in(view):
 
 def next_url(request):
     url = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME, "")
-    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return reverse("admin:index")
+    return local_target(url, request) or reverse("admin:index")
 
 
 def render_step(request, template, title, **context):
