@@ -38,6 +38,5 @@ class SafeRedirectMiddleware:
         response = self.get_response(request)
         location = response.get("Location")
         if response.status_code in REDIRECT_STATUSES and location:
-            if local_target(location, request) is None:
-                response["Location"] = "/"
+            response["Location"] = location if local_target(location, request) else "/"
         return response

@@ -69,38 +69,49 @@ def test_a_report_never_logs_a_query_string_or_fragment(client, report_log, capl
     assert "501234567" not in caplog.text
 
 
-def test_reporting_api_batches_log_each_csp_violation(client, report_log):
+def reporting_api_item(page, blocked, directive):
+    return {
+        "type": "csp-violation",
+        "url": page,
+        "body": {"documentURL": page, "blockedURL": blocked, "effectiveDirective": directive},
+    }
+
+
+def test_a_reporting_api_batch_is_one_log_line_naming_its_violations(client, report_log):
     batch = [
-        {
-            "type": "csp-violation",
-            "url": SEARCH_PAGE,
-            "body": {
-                "documentURL": SEARCH_PAGE,
-                "blockedURL": "inline",
-                "effectiveDirective": "style-src-attr",
-                "disposition": "enforce",
-            },
-        },
+        reporting_api_item(SEARCH_PAGE, "inline", "style-src-attr"),
         {"type": "deprecation", "url": SEARCH_PAGE, "body": {"id": "something-old"}},
-        {
-            "type": "csp-violation",
-            "url": "https://www.eclaclinic.ae/",
-            "body": {
-                "documentURL": "https://www.eclaclinic.ae/?utm_source=newsletter",
-                "blockedURL": "data:image/png;base64,AAAA",
-                "effectiveDirective": "img-src",
-            },
-        },
+        reporting_api_item(
+            "https://www.eclaclinic.ae/?utm_source=newsletter",
+            "data:image/png;base64,AA",
+            "img-src",
+        ),
     ]
 
     response = send(client, json.dumps(batch), content_type="application/reports+json")
 
     assert response.status_code == 204
     assert report_log() == [
-        "CSP violation: style-src-attr blocked inline on "
-        "https://www.eclaclinic.ae/admin/consultations/consultationrequest/",
-        "CSP violation: img-src blocked data on https://www.eclaclinic.ae/",
+        "CSP violations: 2 in one report: style-src-attr blocked inline on "
+        "https://www.eclaclinic.ae/admin/consultations/consultationrequest/; "
+        "img-src blocked data on https://www.eclaclinic.ae/"
     ]
+
+
+def test_a_report_of_hundreds_of_violations_is_still_one_short_log_line(client, report_log):
+    batch = [
+        reporting_api_item(f"https://e.ae/{n}/", f"https://x{n}.example/", "img-src")
+        for n in range(90)
+    ]
+    body = json.dumps(batch)
+    assert len(body) < 16 * 1024
+
+    send(client, body, content_type="application/reports+json")
+
+    (line,) = report_log()
+    assert line.startswith("CSP violations: 90 in one report: img-src blocked https://x0.example/")
+    assert line.endswith("(and 87 more)")
+    assert len(line) < 1000
 
 
 def test_a_forged_line_break_cannot_add_a_log_line(client, report_log):

@@ -169,3 +169,18 @@ def test_any_value_between_the_kept_parts_unpacks_exactly(value):
 
     assert gzip.decompress(compressed) == parts.body({"SLOT": value})
     assert parts.body({"SLOT": value}).decode().count("<p>between</p>" + value) == 50
+
+
+@pytest.mark.parametrize("url", ["/", "/ar/", "/consultation/", "/ar/consultation/"])
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_a_page_with_the_form_is_private_to_its_visitor(client, url, encoding):
+    response = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("url", ["/faq/", "/ar/procedure/"])
+def test_content_pages_stay_cacheable_by_anyone(client, url):
+    response = client.get(url)
+
+    assert response["Cache-Control"] == "max-age=600"

@@ -1,9 +1,13 @@
 """Requests made the way scanners and attackers make them: answered cleanly, nothing lost."""
 
 import pytest
+from django.test import Client
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from consultations.models import ConsultationRequest
 from tests.factories import form_data
+from tests.pages import all_page_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
@@ -27,3 +31,42 @@ def test_an_unknown_host_gets_400_not_500(client, url):
 
     assert response.status_code == 400
     assert "Ecla Clinic" in response.content.decode()
+
+
+# Header values as a WSGI server hands them over (Latin-1 text), often starting like a URL, a
+# language list or a cookie, so that parsers get past their first character.
+HEADER_STARTS = [
+    "",
+    "http://[",
+    "https://",
+    "http://testserver",
+    "//",
+    "ar;q=",
+    "en-",
+    "a=b; ",
+    "*",
+]
+header_values = st.builds(
+    str.__add__,
+    st.sampled_from(HEADER_STARTS),
+    st.text(st.characters(min_codepoint=0, max_codepoint=255), max_size=40),
+)
+PATIENT_PAGES = [url for _language, url in all_page_urls()]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    url=st.sampled_from(PATIENT_PAGES),
+    header=st.sampled_from(
+        ["HTTP_REFERER", "HTTP_ACCEPT_LANGUAGE", "HTTP_COOKIE", "HTTP_USER_AGENT"]
+    ),
+    value=header_values,
+)
+@example(url="/consultation/", header="HTTP_REFERER", value="http://[")
+@example(url="/ar/", header="HTTP_REFERER", value="http://[")
+def test_no_header_value_makes_a_server_error_on_a_patient_page(url, header, value):
+    client = Client(raise_request_exception=False)
+
+    response = client.get(url, **{header: value})
+
+    assert response.status_code < 500, (url, header, value)

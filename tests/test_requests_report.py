@@ -116,3 +116,18 @@ def test_the_report_downloads_as_csv(client):
 
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert ["campaign", "2026-09-07", "instagram", "1"] in rows
+
+
+def test_the_report_csv_never_hands_a_spreadsheet_a_formula(client):
+    hostile = '=HYPERLINK("http://evil.example/?x","Click me")'
+    for source in (hostile, "+971 formula", "-1+1", "@SUM(A1)", "\tTAB"):
+        make_request(utm_source=source, created_at=dubai(2026, 11, 23, 11))
+    make_request(utm_source=hostile, status=Status.SPAM, created_at=dubai(2026, 11, 24, 11))
+    login_staff(client, make_superuser())
+
+    with clock_at(NOW):
+        response = client.get(REPORT_URL, {"format": "csv"})
+
+    cells = [cell for row in csv.reader(io.StringIO(response.content.decode())) for cell in row]
+    assert f"'{hostile}" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t"))]

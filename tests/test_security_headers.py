@@ -21,6 +21,9 @@ signed_in = client.post(
     "/admin/login/", {"username": "desk", "password": "front-desk-pass-123"}, secure=True
 )
 plain = client.get("/faq/")
+bad_host = Client(HTTP_HOST="203.0.113.50", raise_request_exception=False).get(
+    "/faq/", secure=True
+)
 
 def flags(response, name):
     cookie = response.cookies[name]
@@ -35,6 +38,7 @@ print(json.dumps({
         "sessionid": flags(signed_in, "sessionid"),
     },
     "plain_http": [plain.status_code, plain.get("Location")],
+    "bad_host": [bad_host.status_code, dict(bad_host.items())],
 }))
 """
 
@@ -82,6 +86,23 @@ def test_a_page_carries_every_security_header_in_production(production):
         "frame-ancestors": "'none'",
         "object-src": "'none'",
         "report-uri": "/csp-report/",
+    }
+
+
+def test_the_400_page_carries_the_same_security_headers_as_every_page(production):
+    status, headers = production["bad_host"]
+    security_headers = {
+        "Content-Security-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Permissions-Policy",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "X-Frame-Options",
+    }
+
+    assert status == 400
+    assert {name: headers.get(name) for name in security_headers} == {
+        name: production["headers"][name] for name in security_headers
     }
 
 
