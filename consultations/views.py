@@ -15,7 +15,10 @@ from consultations.submission import record_request
 
 def source_page(request):
     """The page of this site the patient came from, else the one they are on."""
-    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    try:
+        referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    except ValueError:  # not a URL at all ("http://[")
+        return request.path
     if referer.netloc == request.get_host() and referer.path:
         return referer.path
     return request.path
