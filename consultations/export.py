@@ -1,6 +1,5 @@
 """CSV export of consultation requests: streamed row by row, safe to open in a spreadsheet."""
 
-import csv
 from contextlib import nullcontext
 
 from django.contrib.admin.views.main import SEARCH_VAR
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from consultations.models import ConsultationRequest
 from consultations.patient_data import contact_history
+from consultations.spreadsheet import FormulaSafeWriter, Verbatim
 
 COLUMNS = (
     ("id", "ID"),
@@ -37,7 +37,6 @@ HISTORY_TITLE = "Contact history"
 # Validated E.164 numbers: "+971..." must stay exactly as it is.
 PHONE_COLUMNS = {"phone", "whatsapp"}
 CHOICE_COLUMNS = {"status", "best_time", "prefers"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What stream_csv yields before the first request: the byte order mark and the column titles.
 HEADER_LINES = 2
 
@@ -45,13 +44,6 @@ HEADER_LINES = 2
 class _Echo:
     def write(self, value):
         return value
-
-
-def neutralise(value):
-    """Stop a spreadsheet from running free text as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def choice_labels(model, fields):
@@ -67,17 +59,17 @@ def format_cell(field, value, labels):
     if value is None:
         return ""
     if field in PHONE_COLUMNS:
-        return str(value)
+        return Verbatim(value)
     if field in labels:
         return labels[field].get(value, value)
     if hasattr(value, "tzinfo"):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    return neutralise(str(value))
+    return str(value)
 
 
 def stream_csv(queryset, chunk_size=2000):
     """Yield the CSV a line at a time; memory stays flat however many rows there are."""
-    writer = csv.writer(_Echo())
+    writer = FormulaSafeWriter(_Echo())
     fields = [field for field, _ in COLUMNS]
     # The numbers are read as the stored E.164 text: parsing each one again into a PhoneNumber
     # took most of the export's time (bench/export_at_scale.py).
@@ -98,7 +90,7 @@ def stream_csv(queryset, chunk_size=2000):
                     format_cell(field, value, labels)
                     for field, value in zip(fields, row, strict=True)
                 ]
-                yield writer.writerow([*cells, neutralise(histories.get(row[0], ""))])
+                yield writer.writerow([*cells, histories.get(row[0], "")])
 
 
 def _chunks(rows, size):

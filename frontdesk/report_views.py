@@ -1,6 +1,5 @@
 """The "Requests report" page and its CSV: for superusers and the "Clinic manager" group."""
 
-import csv
 from collections import defaultdict
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from audit.trail import Action, record
 from consultations.models import ConsultationRequest
+from consultations.spreadsheet import FormulaSafeWriter
 from frontdesk import report
 
 PERMISSION = "frontdesk.view_requests_report"
@@ -178,7 +178,7 @@ def report_csv(request, start, end):
     data = figures(start, end)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="requests-report-{start:%Y-%m-%d}.csv"'
-    writer = csv.writer(response)
+    writer = FormulaSafeWriter(response)
     writer.writerow(["figure", "week or period", "value", "count"])
     for key in ("week_chart", "status_chart", "page_chart", "campaign_chart"):
         for bar in data[key]["bars"]:

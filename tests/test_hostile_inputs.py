@@ -11,7 +11,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consultations.export import neutralise
+from consultations.spreadsheet import neutralise
 from consultations.forms import ConsultationForm
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
