@@ -11,10 +11,10 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consultations.spreadsheet import neutralise
 from consultations.forms import ConsultationForm
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
+from consultations.spreadsheet import neutralise
 from tests.factories import form_data, login_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
