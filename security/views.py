@@ -1,7 +1,8 @@
 """Content-Security-Policy violation reports: browsers tell us what the policy blocked.
 
-One log line per violation, with the directive, the blocked address and the page, all without
-query strings or fragments: the admin's search puts patients' numbers in its query string.
+One log line per report, however many violations it holds, naming the directive, the blocked
+address and the page of the first few, all without query strings or fragments: the admin's
+search puts patients' numbers in its query string.
 """
 
 import json
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 # application/json); the Reporting API (`report-to`) sends a list as application/reports+json.
 SINGLE_REPORT_TYPES = {"application/csp-report", "application/json"}
 REPORT_LIST_TYPE = "application/reports+json"
+# How many violations of one report its log line names; the rest are counted.
+NAMED_PER_LINE = 3
 
 
 class MalformedReport(ValueError):
@@ -50,8 +53,16 @@ def csp_report(request):
     except MalformedReport:
         return HttpResponseBadRequest()
 
-    for directive, blocked, document in found:
-        logger.warning("CSP violation: %s blocked %s on %s", directive, blocked, document)
+    if len(found) == 1:
+        logger.warning("CSP violation: %s blocked %s on %s", *found[0])
+    elif found:
+        named = "; ".join(
+            f"{directive} blocked {blocked} on {page}"
+            for directive, blocked, page in found[:NAMED_PER_LINE]
+        )
+        unnamed = len(found) - NAMED_PER_LINE
+        more = f" (and {unnamed} more)" if unnamed > 0 else ""
+        logger.warning("CSP violations: %d in one report: %s%s", len(found), named, more)
     return HttpResponse(status=204)
 
 
