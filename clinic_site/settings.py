@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "clinic_site.redirects.SafeRedirectMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # With the other headers' middleware, so that the 400 for an unknown host (raised further
+    # in) carries it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here too, so the size budget holds without a proxy's help. Django's
     # CSRF token masking and GZipMiddleware's own padding are the BREACH mitigations.
@@ -86,7 +89,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_access.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "consultations.campaign.CampaignMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

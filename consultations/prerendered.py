@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 
 from clinic_site.kept_pages import accepts_gzip, page_key
@@ -55,9 +55,13 @@ def form_page(request, template_name, *, source_path, **context):
         RENDERED_AT_SLOT: signed_timestamp(),
         SOURCE_PATH_SLOT: escape(source_path),
     }
-    if not accepts_gzip(request):
-        return HttpResponse(page.body(values))
-    response = HttpResponse(page.gzipped(values))
-    response["Content-Encoding"] = "gzip"
-    patch_vary_headers(response, ("Accept-Encoding",))
+    if accepts_gzip(request):
+        response = HttpResponse(page.gzipped(values))
+        response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+    else:
+        response = HttpResponse(page.body(values))
+    # The page carries this visitor's own form token: no shared cache may hand it to another
+    # (one that ignores Vary: Cookie would).
+    patch_cache_control(response, private=True)
     return response
