@@ -32,7 +32,11 @@ class ProductionClient:
             connection.close()
 
     def open_form(self):
-        response, html = self.request("GET", "/consultation/")
+        return self.open_form_at("/consultation/")
+
+    def open_form_at(self, path):
+        """The CSRF cookie and the form's token, as a browser gets them from this page."""
+        response, html = self.request("GET", path)
         cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]*)"', html).group(1)
         return {"cookie": cookie, "csrfmiddlewaretoken": token}

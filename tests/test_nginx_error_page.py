@@ -79,3 +79,15 @@ def test_a_patient_whose_request_reaches_no_server_gets_the_page(nginx_without_u
 
     assert answer.value.code == 502
     assert 'href="tel:+97141234567"' in answer.value.read().decode()
+
+
+def test_the_arabic_page_is_right_to_left_with_the_number_kept_left_to_right(settings):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    out = StringIO()
+
+    call_command("nginx_error_page", "--language", "ar", stdout=out)
+
+    page = out.getvalue()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "يُرجى المحاولة مرة أخرى" in page
+    assert f'<bdi dir="ltr">{PHONE}</bdi>' in page

@@ -9,6 +9,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRET = "r" * 30 + "-production-steps-test-secret-value"
 HOST = "www.eclaclinic.ae"
+OWNER, OWNER_PASSWORD = "clinic-owner", "owner-first-pass-2026"
 
 
 def readme_production_commands():
@@ -58,15 +60,24 @@ def production_env(tmp_path, with_redis):
 def run_readme_steps(env):
     """Runs every setup command and starts gunicorn as the README says, on a free port."""
     port = free_port()
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}  # the README's export, another port
     server = None
     for line in readme_production_commands():
         args = shlex.split(line)
         if args[0] in {"python3", "pip"}:
             continue  # the venv and the install are this test run's own
         if args[0] == "gunicorn":
-            args = [a.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for a in args]
             server = subprocess.Popen(args, cwd=PROJECT_DIR, env=env)
             continue
+        if "createsuperuser" in args:
+            # What the clinic's owner types at its prompts.
+            args.append("--no-input")
+            env = {
+                **env,
+                "DJANGO_SUPERUSER_USERNAME": OWNER,
+                "DJANGO_SUPERUSER_PASSWORD": OWNER_PASSWORD,
+                "DJANGO_SUPERUSER_EMAIL": "",
+            }
         result = subprocess.run(
             args, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=180
         )
@@ -110,6 +121,34 @@ def production_site(request, tmp_path):
     yield env, ProductionClient(base_url, HOST, SECRET)
     server.terminate()
     server.wait(timeout=30)
+
+
+def test_readme_steps_give_the_owner_an_account_that_signs_in(production_site):
+    _env, client = production_site
+    form = client.open_form_at("/admin/login/")
+
+    response, _html = client.request(
+        "POST",
+        "/admin/login/",
+        urlencode(
+            {
+                "username": OWNER,
+                "password": OWNER_PASSWORD,
+                "next": "/admin/",
+                "csrfmiddlewaretoken": form["csrfmiddlewaretoken"],
+            }
+        ),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={form['cookie']}",
+            "Origin": client.origin,
+            "Referer": f"{client.origin}/admin/login/",
+        },
+    )
+
+    assert response.status == 302
+    assert response.getheader("Location") == "/admin/"
+    assert "sessionid=" in response.getheader("Set-Cookie")
 
 
 def test_readme_steps_give_working_spam_limits(production_site):

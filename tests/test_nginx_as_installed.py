@@ -1,0 +1,185 @@
+"""The README's nginx steps, followed line by line on Debian's packaged nginx configuration (in a
+folder standing for /etc): `nginx -t` passes, and the result serves as the README says."""
+
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.servers import PROJECT_DIR, free_port
+
+NGINX = Path("/usr/sbin/nginx")
+HOST = "www.eclaclinic.ae"
+PHONE = "+971 4 123 4567"
+# What the test does instead: nothing to install, no service manager, its own certificate.
+NOT_RUN = ("sudo apt-get ", "sudo certbot ", "sudo systemctl ")
+
+
+def readme_nginx_lines():
+    readme = (PROJECT_DIR / "README.md").read_text()
+    section = readme.split("## Running in production", 1)[1].split("### nginx", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
+    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def self_signed_certificate(folder):
+    folder.mkdir(parents=True)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-keyout", folder / "privkey.pem", "-out", folder / "fullchain.pem"]
+        + ["-subj", f"/CN={HOST}"],
+        check=True,
+        capture_output=True,
+    )
+
+
+def point_paths_into(root):
+    """Debian's files and ours name /etc, /var/log and /run: in the copy, they name the copy."""
+    (root / "log").mkdir(exist_ok=True)
+    for path in (root / "etc/nginx").rglob("*"):
+        if path.is_file():
+            text = path.read_text(errors="surrogateescape")
+            for real, copy in (
+                ("/etc/", f"{root}/etc/"),
+                ("/var/log/nginx/", f"{root}/log/"),
+                ("/run/nginx.pid", f"{root}/nginx.pid"),
+            ):
+                text = text.replace(real, copy)
+            path.write_text(text, errors="surrogateescape")
+
+
+@pytest.fixture(scope="module")
+def installed():
+    """Debian's /etc/nginx after the README's lines, in a folder of the test's own."""
+    if not NGINX.exists():
+        pytest.fail("nginx is missing: run `make setup`.")
+    # nginx's workers run as www-data: the error pages must be readable by it.
+    root = Path(tempfile.mkdtemp(prefix="ecla-nginx-"))
+    root.chmod(0o755)
+    # Links followed: Debian's sites-enabled/default becomes a file the README's rm removes.
+    shutil.copytree("/etc/nginx", root / "etc/nginx", symlinks=False)
+    self_signed_certificate(root / f"etc/letsencrypt/live/{HOST}")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        SITE_HOST=HOST,
+        CLINIC_PHONE=PHONE,
+        DJANGO_SECRET_KEY="insecure-key-for-tests-only",
+        DJANGO_HTTPS="false",
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    )
+    checks = []
+    for line in readme_nginx_lines():
+        if line.startswith(NOT_RUN):
+            continue
+        line = line.replace("sudo ", "").replace("/etc/", f"{root}/etc/")
+        if line == "nginx -t":
+            point_paths_into(root)
+            checks.append(
+                subprocess.run(
+                    [NGINX, "-t", "-c", root / "etc/nginx/nginx.conf"],
+                    capture_output=True,
+                    text=True,
+                )
+            )
+            continue
+        done = subprocess.run(
+            ["bash", "-c", line], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"{line}\n{done.stderr}"
+    yield root, checks
+    shutil.rmtree(root)
+
+
+def test_the_readme_checks_the_configuration_and_nginx_accepts_it(installed):
+    _root, checks = installed
+
+    assert len(checks) == 1, "the README's nginx steps run `sudo nginx -t` once"
+    assert checks[0].returncode == 0, checks[0].stderr
+
+
+@pytest.fixture(scope="module")
+def serving(installed):
+    """The installed configuration on free ports, with no gunicorn behind it."""
+    root, _checks = installed
+    site = root / "etc/nginx/conf.d/ecla-clinic.conf"
+    http_port, https_port, dead = free_port(), free_port(), free_port()
+    conf = site.read_text()
+    conf = re.sub(r"\n\s*listen \[::\]:\d+[^;]*;", "", conf)
+    conf = re.sub(r"listen 80\b", f"listen 127.0.0.1:{http_port}", conf)
+    conf = re.sub(r"listen 443\b", f"listen 127.0.0.1:{https_port}", conf)
+    site.write_text(conf.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{dead};"))
+    nginx = subprocess.Popen(
+        [NGINX, "-c", root / "etc/nginx/nginx.conf", "-g", "daemon off;"],
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield http_port, https_port
+    nginx.terminate()
+    nginx.wait(timeout=10)
+
+
+def get(port, path, host=HOST, tls=True):
+    """The status line, headers and body nginx answers, asked for as a browser would."""
+    raw = socket.create_connection(("127.0.0.1", port), timeout=10)
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        raw = context.wrap_socket(raw, server_hostname=host)
+    with raw:
+        raw.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        answer = b"".join(iter(lambda: raw.recv(65536), b"")).decode()
+    head, _, body = answer.partition("\r\n\r\n")
+    status, *header_lines = head.split("\r\n")
+    headers = dict(line.split(": ", 1) for line in header_lines)
+    return int(status.split()[1]), headers, body
+
+
+def test_plain_http_is_sent_to_https_naming_no_nginx_version(serving):
+    http_port, _https = serving
+
+    status, headers, body = get(http_port, "/faq/", tls=False)
+
+    assert status == 301
+    assert headers["Location"] == f"https://{HOST}/faq/"
+    assert headers["Server"] == "nginx"
+    assert "nginx/" not in body
+
+
+def test_another_host_name_gets_no_answer(serving):
+    http_port, _https = serving
+
+    with pytest.raises((ValueError, IndexError)):  # the connection closes with nothing said
+        get(http_port, "/", host="203.0.113.9", tls=False)
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "words"),
+    [("/faq/", "en", "Please try again"), ("/ar/faq/", "ar", "يُرجى المحاولة مرة أخرى")],
+)
+def test_with_no_gunicorn_the_patient_gets_the_try_again_page_in_the_pages_language(
+    serving, path, language, words
+):
+    _http, https_port = serving
+
+    status, headers, body = get(https_port, path)
+
+    assert status == 502
+    assert f'<html lang="{language}"' in body
+    assert words in body
+    assert 'href="tel:+97141234567"' in body
+    assert headers["Server"] == "nginx"
