@@ -32,10 +32,10 @@ def readme_nginx_lines():
 
 def self_signed_certificate(folder):
     folder.mkdir(parents=True)
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    files = ["-keyout", folder / "privkey.pem", "-out", folder / "fullchain.pem"]
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-        + ["-keyout", folder / "privkey.pem", "-out", folder / "fullchain.pem"]
-        + ["-subj", f"/CN={HOST}"],
+        [*command, *files, "-subj", f"/CN={HOST}"],
         check=True,
         capture_output=True,
     )
