@@ -178,7 +178,7 @@ def fill(count, staff, batch=100_000):
     """Writes the requests and their histories; returns the seconds taken and the entries."""
     from django.db import connection
 
-    from clinic_site.hours import clinic_today
+    from ground.hours import clinic_today
 
     now = datetime.now(UTC).replace(microsecond=0)
     rows = generate(count, now, clinic_today(), staff)

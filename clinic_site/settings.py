@@ -13,9 +13,9 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
-from clinic_site.clinic import clinic_details_from_environment
-from clinic_site.environment import env, env_bool, env_int, env_list
-from clinic_site.logs import logging_config
+from ground.clinic import clinic_details_from_environment
+from ground.environment import env, env_bool, env_int, env_list
+from ground.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # Project
+    # Project: the shared ground, then the features (README, "Layout").
+    "ground",
     "staff_access",
     "pages",
     "consultations",
@@ -67,10 +68,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "clinic_site.logs.RequestIdMiddleware",
+    "ground.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Every redirect below stays on this site, as a browser reads its target.
-    "clinic_site.redirects.SafeRedirectMiddleware",
+    "ground.redirects.SafeRedirectMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # With the other headers' middleware, so that the 400 for an unknown host (raised further
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "clinic_site.language.RememberedLanguageMiddleware",
+    "ground.language.RememberedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,7 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "clinic_site.context_processors.clinic",
+                "ground.clinic.clinic_context",
             ],
         },
     },
@@ -155,7 +156,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache, with counts that hold under concurrent requests.
+            "BACKEND": "ground.cache.CountingDatabaseCache",
             "LOCATION": "django_cache",
         }
     }
@@ -164,7 +166,7 @@ else:
 # consultations/prerendered.py). They change only with a deploy or a settings change, both of
 # which restart the processes.
 CACHES["pages"] = {
-    "BACKEND": "clinic_site.kept_pages.KeptPagesCache",
+    "BACKEND": "ground.kept_pages.KeptPagesCache",
     "LOCATION": "rendered-pages",
     "TIMEOUT": 600,
 }
@@ -232,7 +234,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "clinic_site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "ground.views.csrf_failure"
 
 ADMIN_URL = env("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 # Where the sign-in goes when its `next` is missing or unsafe (Django's default is a page we
@@ -355,7 +357,7 @@ LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# The clinic's own details (name, address, hours, phone...): clinic_site/clinic.py.
+# The clinic's own details (name, address, hours, phone...): ground/clinic.py.
 
 CLINIC = clinic_details_from_environment()
 

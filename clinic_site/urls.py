@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from clinic_site import language, views
+from ground import language, views
 from pages.sitemaps import PageSitemap
 
 urlpatterns = [

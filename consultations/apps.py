@@ -1,15 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def create_cache_tables(using, **kwargs):
-    """The rate limits and the double-click guard live in the cache: with the database cache,
-    `migrate` alone must leave its table in place (the README's steps list no other command)."""
-    from django.core.management import call_command
-
-    call_command("createcachetable", database=using, verbosity=0)
 
 
 class ConsultationsConfig(AppConfig):
@@ -19,5 +10,4 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from consultations.checks import shared_cache_is_usable
 
-        post_migrate.connect(create_cache_tables, sender=self)
         checks.register(shared_cache_is_usable, checks.Tags.caches, deploy=True)

@@ -118,7 +118,7 @@ class ConsultationRequest(models.Model):
         related_name="+",
         help_text=_("Set to whoever first reaches the patient; change it to hand over."),
     )
-    # Clocks in clinic hours (clinic_site/hours.py), set once when the first attempt and the
+    # Clocks in clinic hours (ground/hours.py), set once when the first attempt and the
     # first reached contact are logged, so the owner's report aggregates them in the database.
     minutes_to_first_attempt = models.PositiveIntegerField(
         _("minutes to first attempt"), null=True, blank=True, editable=False

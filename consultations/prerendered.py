@@ -17,9 +17,9 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 
-from clinic_site.kept_pages import accepts_gzip, page_key
 from consultations.forms import ConsultationForm, signed_timestamp
 from consultations.page_parts import PageParts
+from ground.kept_pages import accepts_gzip, page_key
 
 # Text that nothing else on a page can contain: no patient's input is ever in a kept page.
 CSRF_SLOT = "prerendered-slot-csrf-token"

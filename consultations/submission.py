@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from consultations.models import ConsultationRequest
 from consultations.notifications import notify_staff
-from consultations.ratelimit import log_store_unavailable
+from ground.limits import log_store_unavailable
 
 logger = logging.getLogger(__name__)
 

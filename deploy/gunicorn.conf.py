@@ -7,7 +7,7 @@ that proxy's X-Forwarded-For and X-Forwarded-Proto, which anyone else could forg
 import multiprocessing
 import os
 
-from clinic_site.logs import logging_config
+from ground.logs import logging_config
 
 # Loopback (or a private address only the proxy can reach); never a public interface.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")

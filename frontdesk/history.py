@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 
-from clinic_site import hours
-from clinic_site.hours import clinic_minutes_between, clinic_now, clinic_today
 from consultations.models import CLOSED_STATUSES, ConsultationRequest
 from frontdesk.models import ContactEntry
+from ground import hours
+from ground.hours import clinic_minutes_between, clinic_now, clinic_today
 
 Outcome = ContactEntry.Outcome
 Status = ConsultationRequest.Status

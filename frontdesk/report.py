@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.models import Aggregate, Count, FloatField, Q
 from django.db.models.functions import TruncWeek
 
-from clinic_site.hours import CLINIC_TIMEZONE, clinic_today
 from consultations.models import ConsultationRequest
+from ground.hours import CLINIC_TIMEZONE, clinic_today
 
 Status = ConsultationRequest.Status
 DEFAULT_WEEKS = 12

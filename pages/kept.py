@@ -14,7 +14,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from clinic_site.kept_pages import accepts_gzip, page_key
+from ground.kept_pages import accepts_gzip, page_key
 
 BROWSER_CACHE_SECONDS = 600
 

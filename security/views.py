@@ -14,7 +14,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from consultations.ratelimit import count_hit
+from ground.limits import count_hit
 
 logger = logging.getLogger(__name__)
 

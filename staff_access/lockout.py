@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.trail import Action, record
-from consultations.ratelimit import client_ip as trusted_client_ip
-from consultations.ratelimit import client_network
+from ground.client import client_ip as trusted_client_ip
+from ground.client import client_network
 from staff_access.models import RefusedSignIns
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from clinic_site.redirects import local_target
+from ground.redirects import local_target
 from staff_access import two_factor
 from staff_access.forms import AppCodeForm, CodeForm
 

@@ -19,9 +19,9 @@ def _fast_test_settings(settings):
 @pytest.fixture(autouse=True)
 def _no_cache_outage_logged_yet():
     """Cache failures are logged once a minute per process: each test starts with none logged."""
-    from consultations import ratelimit
+    from ground import limits
 
-    ratelimit._last_logged.clear()
+    limits._last_logged.clear()
 
 
 @pytest.fixture

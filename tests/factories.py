@@ -118,9 +118,9 @@ def dubai(year, month, day, hour=12, minute=0):
 
 @contextmanager
 def clock_at(moment):
-    """The clinic's clock (clinic_site.hours.now) stopped at this moment; sign-in sessions keep
+    """The clinic's clock (ground.hours.now) stopped at this moment; sign-in sessions keep
     the real time."""
-    with mock.patch("clinic_site.hours.now", return_value=moment):
+    with mock.patch("ground.hours.now", return_value=moment):
         yield
 
 

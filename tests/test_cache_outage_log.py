@@ -9,6 +9,7 @@ from django.core.cache.backends.redis import RedisCache
 
 from consultations import ratelimit
 from consultations.models import ConsultationRequest
+from ground import limits
 from tests.factories import form_data
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def cache_down(monkeypatch):
 @pytest.fixture
 def clock(monkeypatch):
     now = [1000.0]
-    monkeypatch.setattr(ratelimit.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(limits.time, "monotonic", lambda: now[0])
     return now
 
 
@@ -78,7 +79,7 @@ def test_a_redis_that_stops_answering_fails_open_within_seconds(rf, settings):
         started = time.monotonic()
 
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(ratelimit, "cache", silent_cache)
+            patch.setattr(limits, "cache", silent_cache)
             counted = ratelimit.count(rf.post("/consultation/"), "attempts")
 
     assert counted == 0

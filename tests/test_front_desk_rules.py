@@ -5,10 +5,10 @@ from datetime import date, time
 
 import pytest
 
-from clinic_site.hours import clinic_minutes_between, clinic_today
 from consultations.models import ConsultationRequest
 from frontdesk import history
 from frontdesk.models import ContactEntry
+from ground.hours import clinic_minutes_between, clinic_today
 from tests.factories import (
     clock_at,
     dubai,

@@ -35,7 +35,7 @@ def test_every_page_is_valid_html(client, vnu, tmp_path, settings):
 
 
 def test_the_error_page_is_valid_html(vnu, tmp_path, rf):
-    from clinic_site.views import server_error
+    from ground.views import server_error
 
     path = tmp_path / "500.html"
     path.write_bytes(server_error(rf.get(reverse("pages:home"))).content)

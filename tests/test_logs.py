@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from clinic_site.logs import JsonFormatter
+from ground.logs import JsonFormatter
 from tests.factories import form_data
 from tests.servers import PROJECT_DIR, free_port, server_env, wait_until_up
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client, RequestFactory
 
-from clinic_site.views import server_error
+from ground.views import server_error
 from tests.html import parse
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

@@ -1,8 +1,14 @@
 import ipaddress
+import json
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from django.test import RequestFactory
 
-from consultations.ratelimit import client_ip, client_key
+from ground.client import client_ip, client_key
+from tests.servers import ServerDatabase, gunicorn, server_env
 
 
 def request_from(remote, forwarded=None):
@@ -51,3 +57,29 @@ def test_garbage_addresses_share_one_bucket(settings):
 
     assert ip is None
     assert client_key(ip) == "unknown"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_clients_at_once_are_each_counted_on_the_embedded_default(tmp_path, collected_static):
+    """SQLite and the database cache, four server processes, sixteen sends at a time from one
+    address: the CSP endpoint's limit (60 in ten minutes) lets exactly 60 through."""
+    database = ServerDatabase(tmp_path, server_env(collected_static))
+    with gunicorn(database.env, workers=4) as base_url, ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(lambda _: send_csp_report(base_url), range(100)))
+
+    assert statuses.count(204) == 60
+    assert statuses.count(429) == 40
+
+
+def send_csp_report(base_url):
+    report = {"document-uri": "https://x.test/", "effective-directive": "img-src"}
+    request = urllib.request.Request(
+        f"{base_url}/csp-report/",
+        json.dumps({"csp-report": report}).encode(),
+        {"Content-Type": "application/csp-report"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code

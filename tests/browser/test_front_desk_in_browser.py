@@ -41,7 +41,7 @@ def test_no_answer_then_due_tomorrow_then_booked_and_attended_reaches_the_report
     log(page, "Called, no answer", call_back="Tomorrow")
 
     tomorrow = timezone.now() + timedelta(days=1)
-    with mock.patch("clinic_site.hours.now", return_value=tomorrow):
+    with mock.patch("ground.hours.now", return_value=tomorrow):
         page.goto(f"{live_server.url}{LIST}?work=due_today")
         expect(page.locator("#result_list tbody tr")).to_have_count(1)
         log(page, "Booked")

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from clinic_site.context_processors import clinic_details
+from ground.clinic import clinic_details
 
 
 class Command(BaseCommand):

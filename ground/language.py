@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from clinic_site.redirects import local_target
+from ground.redirects import local_target
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 

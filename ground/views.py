@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
-from clinic_site.context_processors import clinic_details
+from ground.cache import cache_problem
+from ground.clinic import clinic_details
 
 logger = logging.getLogger(__name__)
 
@@ -19,8 +20,6 @@ def healthz(request):
     (the spam limits fail open), and all hosts share it, so taking them out would take the site
     down with it.
     """
-    from consultations.checks import cache_problem
-
     database = "ok"
     try:
         with connection.cursor() as cursor:

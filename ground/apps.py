@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(using, **kwargs):
+    """The limits and the double-click guard live in the cache: with the database cache,
+    `migrate` alone must leave its table in place (the README's steps list no other command)."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
+class GroundConfig(AppConfig):
+    """What every feature of the site shares: the clinic's details and hours, the client's
+    address, counting and limits, kept pages, JSON logs, languages and redirects."""
+
+    name = "ground"
+    verbose_name = _("Site")
+
+    def ready(self):
+        post_migrate.connect(create_cache_tables, sender=self)

@@ -1,0 +1,58 @@
+"""The clinic's own details, shown in the header, footer, contact page and structured data.
+
+Phone and WhatsApp are blank in the clinic's copy: they appear only once configured.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ground import hours
+from ground.environment import env
+
+
+def clinic_details_from_environment():
+    return {
+        "name": "Ecla Clinic",
+        "street_address": "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah",
+        "locality": _("Dubai"),
+        "country": "AE",
+        "country_name": _("United Arab Emirates"),
+        # From ground/hours.py, which the front desk's clocks also read.
+        "hours": hours.opening_hours_text(),
+        "opening_days": hours.schema_opening_days(),
+        "opens": f"{hours.OPENS:%H:%M}",
+        "closes": f"{hours.CLOSES:%H:%M}",
+        "phone": env("CLINIC_PHONE"),
+        "whatsapp": env("CLINIC_WHATSAPP"),
+        "email": env("CLINIC_EMAIL"),
+        "moh_approval": "VM4QEF25-241024",
+        "copyright_year": 2024,
+        "map_url": env(
+            "CLINIC_MAP_URL",
+            "https://www.google.com/maps/search/?api=1&query=Ecla+Clinic+1128+Al+Wasl+Road+Umm+Suqeim+2+Dubai",
+        ),
+    }
+
+
+def clinic_details():
+    """The clinic's contact details from settings, with ready-made tel: and WhatsApp links."""
+    details = dict(settings.CLINIC)
+    phone_digits = re.sub(r"\D", "", details["phone"])
+    whatsapp_digits = re.sub(r"\D", "", details["whatsapp"])
+    details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""
+    details["whatsapp_href"] = f"https://wa.me/{whatsapp_digits}" if whatsapp_digits else ""
+    details["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
+    # As the clinic writes them, in any language: marked English and kept left to right, so an
+    # Arabic page neither reorders the digits and "+" nor reads the name with Arabic rules.
+    details["name_as_written"] = format_html('<span lang="en" dir="ltr">{}</span>', details["name"])
+    details["phone_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["phone"])
+    details["moh_approval_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["moh_approval"])
+    return details
+
+
+def clinic_context(request):
+    """Template context processor: the clinic's details on every page."""
+    return {"clinic": clinic_details()}
