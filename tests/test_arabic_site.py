@@ -20,6 +20,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 ARABIC_PAGES = page_urls("ar")
 ENGLISH_PAGES = page_urls("en")
+# Every Arabic page a patient reads: the navigation's pages and the form's thank-you page.
+READ_PAGES = [*ARABIC_PAGES, "/ar/consultation/thanks/"]
 # Latin-letter words an Arabic page may carry: abbreviations and names patients know in English.
 ALLOWED_LATIN = {
     "PRP", "FUE", "FUT", "VEGF", "PDGF", "IGF", "Wnt", "MSC", "MSCs", "miRNA", "miRNAs", "mRNA",
@@ -38,6 +40,23 @@ def is_translated(message):
 
 def arabic_page(url):
     return Client().get(url)
+
+
+@pytest.fixture
+def reachable_clinic(settings):
+    """The clinic's phone, WhatsApp and email configured: every line that shows them is shown."""
+    settings.CLINIC = {
+        **settings.CLINIC,
+        "phone": "+971 4 123 4567",
+        "whatsapp": "+971 50 123 4567",
+        "email": "care@example.ae",
+    }
+
+
+def what_a_patient_reads(url):
+    """The page's title, its description in search results, and the text of its body."""
+    page = parse(Client().get(url))
+    return f"{page.title}\n{page.meta['description']}\n{page.text}"
 
 
 def text_outside_english_marked_elements(html):
@@ -215,3 +234,13 @@ def test_the_footer_keeps_the_approval_abbreviation_and_number_left_to_right_in_
     # Unmarked, the abbreviation's last full stop moved to its other end: "(.M.O.H)".
     assert '(<span lang="en" dir="ltr">M.O.H.</span>)' in footer
     assert '<bdi dir="ltr">VM4QEF25-241024</bdi>' in footer
+
+
+@pytest.mark.usefixtures("reachable_clinic")
+@pytest.mark.parametrize("url", READ_PAGES)
+def test_safety_is_one_word_on_every_arabic_page(url):
+    text = what_a_patient_reads(url)
+
+    # السلامة is a patient's safety; الأمان is security (of a lock, of a system).
+    assert "الأمان" not in text
+    assert "السلامة" in text  # at least in the navigation's "Cost & safety"
