@@ -32,6 +32,9 @@ ALLOWED_LATIN = {
     "DHT", "LLLT", "Ecla", "Clinic", "minoxidil", "finasteride", "Rogaine", "Propecia", "M.O.H",
 }  # fmt: skip
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+# A range of numbers written with a dash ("3–6 أشهر", "10 صباحًا – 10 مساءً") is easily read
+# backwards right to left. A code with a dash in it (IGF-1, the approval number) is no range.
+DASHED_RANGE = re.compile(r"(?<![\w.])\d+(?:\s*[\u0600-\u06FF]+)?\s*[–—-]\s*\d")
 # What makemessages leaves out: tools, tests and generated files.
 IGNORED = [".venv/*", "node_modules/*", "bench/*", "tests/*", "test-artifacts/*", "staticfiles/*"]
 
@@ -250,3 +253,22 @@ def test_safety_is_one_word_on_every_arabic_page(url):
     # السلامة is a patient's safety; الأمان is security (of a lock, of a system).
     assert "الأمان" not in text
     assert "السلامة" in text  # at least in the navigation's "Cost & safety"
+
+
+@pytest.mark.usefixtures("reachable_clinic")
+@pytest.mark.parametrize("url", READ_PAGES)
+def test_no_range_on_an_arabic_page_is_written_with_a_bare_dash(url):
+    text = what_a_patient_reads(url)
+
+    assert DASHED_RANGE.findall(text) == []
+
+
+def test_the_opening_hours_read_from_and_to_in_arabic():
+    html = arabic_page("/ar/").content.decode()
+    thanks = parse(arabic_page("/ar/consultation/thanks/")).text
+
+    footer = html.split("<footer", 1)[1].split(">", 1)[1]
+    footer = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
+    hours = "من الاثنين إلى السبت، من 10 صباحًا إلى 10 مساءً"
+    assert f"ساعات العمل: {hours}" in footer
+    assert f"نستقبلك {hours}." in thanks
