@@ -272,3 +272,12 @@ def test_the_opening_hours_read_from_and_to_in_arabic():
     hours = "من الاثنين إلى السبت، من 10 صباحًا إلى 10 مساءً"
     assert f"ساعات العمل: {hours}" in footer
     assert f"نستقبلك {hours}." in thanks
+
+
+@pytest.mark.usefixtures("reachable_clinic")
+@pytest.mark.parametrize("url", READ_PAGES)
+def test_tanween_is_written_one_way_on_every_arabic_page(url):
+    text = what_a_patient_reads(url)
+
+    # The fathatan on the letter before the alif (جدًا, مثلًا), never on the alif (جداً).
+    assert re.findall(r"\w*اً", text) == []
