@@ -281,3 +281,13 @@ def test_tanween_is_written_one_way_on_every_arabic_page(url):
 
     # The fathatan on the letter before the alif (جدًا, مثلًا), never on the alif (جداً).
     assert re.findall(r"\w*اً", text) == []
+
+
+@pytest.mark.usefixtures("reachable_clinic")
+@pytest.mark.parametrize("url", READ_PAGES)
+def test_arabic_text_uses_the_arabic_comma(url):
+    html = arabic_page(url).content.decode()
+
+    # The street address, marked lang="en", keeps the commas the clinic writes it with.
+    text = text_outside_english_marked_elements(html)
+    assert re.findall(r"\S*,\S*", text) == []
