@@ -291,3 +291,23 @@ def test_arabic_text_uses_the_arabic_comma(url):
     # The street address, marked lang="en", keeps the commas the clinic writes it with.
     text = text_outside_english_marked_elements(html)
     assert re.findall(r"\S*,\S*", text) == []
+
+
+# Arabic has six plural forms (the catalogue's Plural-Forms: 0, 1, 2, 3 to 10, 11 to 99, the rest).
+@pytest.mark.parametrize(
+    ("days", "sentence"),
+    [
+        (1, "تُحذف طلبات الاستشارة تلقائيًا بعد يوم واحد من وصولها."),
+        (2, "تُحذف طلبات الاستشارة تلقائيًا بعد يومين من وصولها."),
+        (3, "تُحذف طلبات الاستشارة تلقائيًا بعد 3 أيام من وصولها."),
+        (11, "تُحذف طلبات الاستشارة تلقائيًا بعد 11 يومًا من وصولها."),
+        (100, "تُحذف طلبات الاستشارة تلقائيًا بعد 100 يوم من وصولها."),
+    ],
+    ids=["1", "2", "3", "11", "100"],
+)
+def test_the_privacy_page_counts_its_days_in_the_arabic_plural_forms(settings, days, sentence):
+    settings.CONSULTATION_RETENTION_DAYS = days
+
+    text = parse(arabic_page("/ar/privacy/")).text
+
+    assert sentence in text
