@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from datetime import date
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -12,7 +13,14 @@ from django.test import Client
 from django.urls import reverse
 
 from consultations.models import ConsultationRequest
-from tests.factories import form_data, login_staff, make_front_desk_user, make_request
+from tests.factories import (
+    clock_at,
+    dubai,
+    form_data,
+    login_staff,
+    make_front_desk_user,
+    make_request,
+)
 from tests.html import parse
 from tests.pages import page_urls
 
@@ -311,3 +319,17 @@ def test_the_privacy_page_counts_its_days_in_the_arabic_plural_forms(settings, d
     text = parse(arabic_page("/ar/privacy/")).text
 
     assert sentence in text
+
+
+def test_the_front_desk_summary_in_arabic_says_each_count_once(client):
+    make_request(name="ليلى حسن")
+    for _ in range(2):
+        make_request(status=ConsultationRequest.Status.CONTACTED, call_back_on=date(2026, 11, 24))
+    login_staff(client, make_front_desk_user())
+    client.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
+
+    with clock_at(dubai(2026, 11, 24, 11)):
+        html = client.get(reverse("admin:index")).content.decode()
+
+    assert "طلب جديد واحد، شخصان لمعاودة الاتصال بهما اليوم" in html
+    assert "(1)" not in html and "(2)" not in html
