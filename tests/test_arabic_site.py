@@ -1,14 +1,16 @@
 """The site in Arabic, right to left, under /ar/: every page, the switch, the form, the admin."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -45,6 +47,7 @@ ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 DASHED_RANGE = re.compile(r"(?<![\w.])\d+(?:\s*[\u0600-\u06FF]+)?\s*[–—-]\s*\d")
 # What makemessages leaves out: tools, tests and generated files.
 IGNORED = [".venv/*", "node_modules/*", "bench/*", "tests/*", "test-artifacts/*", "staticfiles/*"]
+NOT_SOURCES = ["node_modules", "test-artifacts", "staticfiles", "*.sqlite3*", "*.egg-info"]
 
 
 def is_translated(message):
@@ -231,13 +234,19 @@ def test_staff_keep_their_admin_language_across_sign_ins(client):
 
 
 def test_every_string_is_translated_and_none_is_fuzzy(tmp_path, settings):
-    locale = tmp_path / "locale"
-    shutil.copytree(settings.BASE_DIR / "locale", locale)
-    settings.LOCALE_PATHS = [locale]
+    # makemessages writes to the catalogue nearest each source file: on a copy of the sources,
+    # so that the test never rewrites the repository's own.
+    copy = tmp_path / "site"
+    shutil.copytree(settings.BASE_DIR, copy, ignore=shutil.ignore_patterns(".*", *NOT_SOURCES))
+    ignored = [f"--ignore={pattern}" for pattern in IGNORED]
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "ar", "--verbosity=0", *ignored],
+        cwd=copy,
+        env={**os.environ, "DJANGO_DEBUG": "true"},
+        check=True,
+    )
 
-    call_command("makemessages", locale=["ar"], ignore_patterns=IGNORED, verbosity=0)
-
-    with (locale / "ar/LC_MESSAGES/django.po").open("rb") as po:
+    with (copy / "locale/ar/LC_MESSAGES/django.po").open("rb") as po:
         catalog = read_po(po)
     untranslated = [message.id for message in catalog if message.id and not is_translated(message)]
     fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
