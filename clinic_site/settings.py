@@ -162,15 +162,6 @@ else:
         }
     }
 
-# Rendered pages, kept by each server process as they are, not pickled (pages/kept.py,
-# consultations/prerendered.py). They change only with a deploy or a settings change, both of
-# which restart the processes.
-CACHES["pages"] = {
-    "BACKEND": "ground.kept_pages.KeptPagesCache",
-    "LOCATION": "rendered-pages",
-    "TIMEOUT": 600,
-}
-
 # Passwords
 
 AUTH_PASSWORD_VALIDATORS = [

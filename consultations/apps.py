@@ -9,5 +9,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from consultations.checks import shared_cache_is_usable
+        from consultations.kept_form import register_slots
 
+        register_slots()
         checks.register(shared_cache_is_usable, checks.Tags.caches, deploy=True)

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView
 
 from consultations import ratelimit
 from consultations.forms import ConsultationForm
-from consultations.prerendered import form_page
+from consultations.kept_form import SOURCE_PATH_SLOT, slot_form
 from consultations.submission import record_request
+from ground.kept import kept_response
 
 
 def source_page(request):
@@ -36,7 +38,8 @@ class ConsultationCreateView(CreateView):
     def get(self, request, *args, **kwargs):
         # A new form: the kept page with this visitor's token and timestamp. A form shown
         # again after an error is rendered in full by post(), with the patient's answers.
-        return form_page(request, self.template_name, source_path=source_page(request))
+        source = {SOURCE_PATH_SLOT: escape(source_page(request))}
+        return kept_response(request, self.template_name, {"form": slot_form()}, source)
 
     def post(self, request, *args, **kwargs):
         if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:

@@ -6,9 +6,9 @@ from tests.servers import manage, server_env
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Fast hashing, static files from the source tree, no content page kept from a test before."""
-    from django.core.cache import caches
+    from ground import kept
 
-    caches["pages"].clear()
+    kept.store.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

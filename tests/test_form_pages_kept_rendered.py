@@ -8,7 +8,7 @@ from django.test import Client
 
 from consultations.forms import seconds_since
 from consultations.models import ConsultationRequest
-from consultations.page_parts import PageParts
+from ground.page_parts import PageParts
 from tests.factories import form_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]

@@ -1,7 +1,7 @@
 from django import template
 
 from consultations.forms import ConsultationForm
-from consultations.prerendered import slot_form
+from consultations.kept_form import slot_form
 
 register = template.Library()
 
@@ -10,11 +10,11 @@ register = template.Library()
 def consultation_form(context):
     """A fresh consultation form for any page (the home page carries one).
 
-    While a page is rendered to be kept (consultations/prerendered.py), the form carries slots
-    for each visitor's own values instead.
+    While a page is rendered to be kept (ground/kept.py), the form carries slots for each
+    visitor's own values instead (consultations/kept_form.py).
     """
     request = context["request"]
-    if context.get("prerendering"):
+    if context.get("rendering_to_keep"):
         form = slot_form()
     else:
         form = ConsultationForm(initial={"source_path": request.path})

@@ -39,7 +39,7 @@ def gzip_header():
 
 class PageParts:
     def __init__(self, html, slots):
-        pieces = re.split("(" + "|".join(map(re.escape, slots)) + ")", html)
+        pieces = re.split("(" + "|".join(map(re.escape, slots)) + ")", html) if slots else [html]
         self.fixed = [piece.encode() for piece in pieces[0::2]]
         self.slots = pieces[1::2]
         self.deflated = [deflate_part(piece) for piece in self.fixed]
