@@ -17,7 +17,10 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
+        from backups.restore import restored
+        from consultations.after_restore import erase_again_and_purge
         from consultations.checks import shared_cache_is_usable
 
         post_migrate.connect(create_cache_tables, sender=self)
+        restored.connect(erase_again_and_purge)
         checks.register(shared_cache_is_usable, checks.Tags.caches, deploy=True)
