@@ -7,7 +7,7 @@ from consultations import patient_data
 
 def erase_again_and_purge(sender, ledger, **kwargs):
     """Every patient erased since the backup erased again; requests past retention purged."""
-    erasures = ledger.erasures_of(patient_data.numbers_stored())
+    erasures = ledger.erasures_of(patient_data.numbers_stored()) if ledger.erasures else []
     made, deleted = patient_data.erase_again(erasures, username="restore (manage.py)")
     days = settings.CONSULTATION_RETENTION_DAYS
     purged = patient_data.purge_expired(days)

@@ -9,8 +9,8 @@ in the access trail. Every erasure is also written to the ledger outside the dat
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from audit.models import AccessEvent
@@ -197,7 +197,9 @@ def purge_expired(days, batch_size=500):
 
 
 def numbers_stored():
-    """Every phone and WhatsApp number of a stored request, once each."""
-    phones = ConsultationRequest.objects.values_list("phone", flat=True).distinct()
-    whatsapps = ConsultationRequest.objects.values_list("whatsapp", flat=True).distinct()
-    return {str(n) for n in phones} | {str(n) for n in whatsapps}
+    """Every phone and WhatsApp number of a stored request, once each, as the E.164 text stored
+    (not parsed into phone numbers one by one: at 100,000 requests that took seconds)."""
+    requests = ConsultationRequest.objects.order_by()
+    phones = requests.annotate(number=Cast("phone", CharField())).values_list("number")
+    whatsapps = requests.annotate(number=Cast("whatsapp", CharField())).values_list("number")
+    return {number for (number,) in phones.union(whatsapps)}
