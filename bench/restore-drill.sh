@@ -4,7 +4,7 @@
 # RPO (seconds of acknowledged requests lost) and the RTO (seconds from the crash until the site
 # stores a request again).
 #
-#   bench/restore-drill.sh        # ROWS=100000 requests in the database, TRAFFIC_SECONDS=60
+#   bench/restore-drill.sh        # ROWS=100000 requests in the database, TRAFFIC_SECONDS=45
 #
 # Every part is our own process, in bench/results/restore-drill/: a private PostgreSQL on port
 # 5561 (initdb'd there; the shared one on 5432 is never touched), pgBackRest with its repository
@@ -18,7 +18,7 @@ need_packages pgbackrest:pgbackrest curl:curl
 PYTHON=$PWD/.venv/bin/python
 PG_BIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -n | tail -1)/bin
 PG_PORT=5561 SITE_PORT=8761 STANZA=drill
-ROWS=${ROWS:-100000} TRAFFIC_SECONDS=${TRAFFIC_SECONDS:-60}
+ROWS=${ROWS:-100000} TRAFFIC_SECONDS=${TRAFFIC_SECONDS:-45}
 DIR=$PWD/bench/results/restore-drill
 GUNICORN_PID='' SENDER_PID=''
 
