@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
 from ground.clinic import clinic_details_from_environment
-from ground.environment import env, env_bool, env_int, env_list
+from ground.environment import env, env_bool, env_int, env_json, env_list
 from ground.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "audit",
     # The front desk's contact history and follow-ups (frontdesk/).
     "frontdesk",
+    # Backups, restore and the erasure ledger (backups/). Before django-dbbackup: its own
+    # `dbbackup` command, which encrypts when a key is configured, is the one manage.py runs.
+    "backups",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -377,6 +381,42 @@ CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
 CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Backups (backups/, django-dbbackup): `manage.py dbbackup` nightly, `restore_backup` to restore.
+
+# Where: a folder on this host readable by the site's user alone, unless BACKUP_STORAGE names
+# another Django storage (with its options as JSON): another disk or an S3 bucket keeps the
+# backups when this host's disk is lost. The erasure ledger is kept there too.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "db-backups")))
+STORAGES["dbbackup"] = {
+    "BACKEND": env("BACKUP_STORAGE", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": env_json(
+        "BACKUP_STORAGE_OPTIONS",
+        {
+            "location": str(BACKUP_DIR),
+            "directory_permissions_mode": 0o700,
+            "file_permissions_mode": 0o600,
+        },
+    ),
+}
+# Backups older than this are deleted after each new one; /privacy/ states the number. So are
+# the ledger's records: every backup still kept was made after them.
+BACKUP_RETENTION_DAYS = env_int("BACKUP_RETENTION_DAYS", 35)
+# The fingerprint of the clinic's backup key: with it every backup is encrypted (GPG) to that
+# key, whose private half stays off the server. Pinned by fingerprint, so trusted as it is.
+DBBACKUP_GPG_RECIPIENT = env("BACKUP_GPG_RECIPIENT") or None
+DBBACKUP_GPG_ALWAYS_TRUST = True
+# SQLite copied and restored with its online backup API (safe while the site writes, WAL and
+# all); PostgreSQL restored in one transaction that first drops every table (backups/connectors.py).
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "backups.connectors.SqliteConnector",
+    "django.db.backends.postgresql": "backups.connectors.PostgresConnector",
+}
+# The key of the erasure ledger's hashes (backups/ledger.py), the same on every host. Defaults
+# to one derived from the secret key; its own value lets the secret key be rotated alone. After
+# rotating it, keep the old value in ERASURE_LEDGER_OLD_KEYS for BACKUP_RETENTION_DAYS.
+ERASURE_LEDGER_KEY = env("ERASURE_LEDGER_KEY") or SECRET_KEY
+ERASURE_LEDGER_OLD_KEYS = env_list("ERASURE_LEDGER_OLD_KEYS")
 
 # Benchmarks (bench/throughput.sh): BENCH_MINIMAL_VIEW=true adds /bench/minimal/, an
 # HttpResponse("ok") behind the same middleware, the yardstick every page is measured against.

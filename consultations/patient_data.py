@@ -2,18 +2,20 @@
 
 Shared by `manage.py patient_data` and the superusers' page in the admin. Also `forget()`,
 which the retention purge uses: no name or number outlives its request in the admin's log or
-in the access trail.
+in the access trail. Every erasure is also written to the ledger outside the database
+(backups/ledger.py), so that a restore erases the number again (`erase_again()`).
 """
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from audit.models import AccessEvent
 from audit.trail import Action, forget_values, record
+from backups import ledger
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
 
@@ -132,11 +134,15 @@ def forget(ids):
 
 
 def erase(number, *, request=None, username=None):
-    """Delete every request from this number and its traces; the trail records ids only."""
+    """Delete every request from this number and its traces; the trail records ids only.
+
+    Recorded in the erasure ledger too, last: when that fails (ledger.LedgerError) the
+    transaction is undone and nothing is erased, so no erasure is ever forgotten by a restore.
+    """
     with transaction.atomic():
+        erased_at = timezone.now()
         ids = list(requests_for(number).values_list("pk", flat=True))
-        forget(ids)
-        ConsultationRequest.objects.filter(pk__in=ids).delete()
+        _delete(ids)
         record(
             request,
             Action.PERSONAL_DATA_ERASED,
@@ -145,4 +151,55 @@ def erase(number, *, request=None, username=None):
             requests=len(ids),
             ids=ids,
         )
+        ledger.remember(number, erased_at)
     return ids
+
+
+def _delete(ids):
+    forget(ids)
+    return ConsultationRequest.objects.filter(pk__in=ids).delete()[0]
+
+
+def erase_again(erasures, *, username):
+    """After a restore: each (number, erased_at) of the ledger erased again, but only the requests
+    received before that erasure (a patient may have asked again since). Returns (erasures that
+    deleted anything, requests deleted)."""
+    made, deleted = 0, 0
+    for number, erased_at in erasures:
+        with transaction.atomic():
+            found = requests_for(number).filter(created_at__lt=erased_at)
+            ids = list(found.values_list("pk", flat=True))
+            if not ids:
+                continue
+            _delete(ids)
+            record(
+                None,
+                Action.PERSONAL_DATA_ERASED,
+                ConsultationRequest,
+                username=username,
+                requests=len(ids),
+                ids=ids,
+                after_restore=True,
+            )
+        made, deleted = made + 1, deleted + len(ids)
+    return made, deleted
+
+
+def purge_expired(days, batch_size=500):
+    """Delete requests older than `days` with their traces; returns how many."""
+    expired = ConsultationRequest.objects.older_than(days)
+    count = 0
+    # In batches: each a short transaction, so patients' new requests never wait long.
+    while ids := list(expired.order_by("pk").values_list("pk", flat=True)[:batch_size]):
+        with transaction.atomic():
+            count += _delete(ids)
+    return count
+
+
+def numbers_stored():
+    """Every phone and WhatsApp number of a stored request, once each, as the E.164 text stored
+    (not parsed into phone numbers one by one: at 100,000 requests that took seconds)."""
+    requests = ConsultationRequest.objects.order_by()
+    phones = requests.annotate(number=Cast("phone", CharField())).values_list("number")
+    whatsapps = requests.annotate(number=Cast("whatsapp", CharField())).values_list("number")
+    return {number for (number,) in phones.union(whatsapps)}

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from backups import ledger
 from consultations import patient_data
+
+NOT_RECORDED = _(
+    "Nothing was erased: the erasure could not be recorded in the erasure ledger, which keeps "
+    "it erased if a backup is ever restored. Ask whoever runs the website to check the backup "
+    "storage, then erase again."
+)
 
 
 class NumberForm(forms.Form):
@@ -46,8 +53,12 @@ def patient_data_view(request, model_admin):
         if "_export" in request.POST:
             return _download(patient_data.export(number, request=request))
         if "_erase" in request.POST and request.POST.get("confirm") == "yes":
-            ids = patient_data.erase(number, request=request)
-            messages.success(request, _erased_message(len(ids)))
+            try:
+                ids = patient_data.erase(number, request=request)
+            except ledger.LedgerError:
+                messages.error(request, NOT_RECORDED)
+            else:
+                messages.success(request, _erased_message(len(ids)))
             return redirect("admin:consultations_patient_data")
         if "_erase" in request.POST:
             context.update(number=number, requests=list(patient_data.requests_for(number)))

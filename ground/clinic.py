@@ -45,6 +45,7 @@ def clinic_details():
     details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""
     details["whatsapp_href"] = f"https://wa.me/{whatsapp_digits}" if whatsapp_digits else ""
     details["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
+    details["backup_retention_days"] = settings.BACKUP_RETENTION_DAYS
     # As the clinic writes them, in any language: marked English and kept left to right, so an
     # Arabic page neither reorders the digits and "+" nor reads the name with Arabic rules.
     details["name_as_written"] = format_html('<span lang="en" dir="ltr">{}</span>', details["name"])

@@ -1,5 +1,6 @@
 """Reading settings from environment variables, with clear errors for values that can't be used."""
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -30,3 +31,11 @@ def env_int(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_json(name, default):
+    value = env(name)
+    try:
+        return json.loads(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be JSON, not {value!r}.") from None

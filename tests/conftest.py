@@ -24,6 +24,19 @@ def _no_cache_outage_logged_yet():
     limits._last_logged.clear()
 
 
+@pytest.fixture(autouse=True)
+def backup_dir(tmp_path, monkeypatch):
+    """Each test's backups and erasure ledger in a folder of its own, never the checkout's.
+
+    django-dbbackup reads its storage settings once, at import: the test changes them there."""
+    from dbbackup import settings as dbbackup_settings
+
+    folder = tmp_path / "backups"
+    options = {**dbbackup_settings.STORAGE_OPTIONS, "location": str(folder)}
+    monkeypatch.setattr(dbbackup_settings, "STORAGE_OPTIONS", options)
+    return folder
+
+
 @pytest.fixture
 def empty_cache():
     """Rate limits and duplicate claims live in the cache; each test starts without any."""

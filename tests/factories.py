@@ -1,5 +1,6 @@
 """Small builders for test data: sensible defaults, override what the test is about."""
 
+import subprocess
 import time
 from contextlib import contextmanager
 from datetime import datetime
@@ -130,3 +131,21 @@ def make_contact(consultation, user, outcome, at, **kwargs):
 
     with clock_at(at):
         return log_contact(consultation, user, outcome, **kwargs)
+
+
+# Backups (backups/)
+
+
+def make_gpg_key(home, passphrase):
+    """A throwaway GPG key in its own keyring (GNUPGHOME), as the clinic's backup key would be;
+    returns its fingerprint."""
+    gpg = ["gpg", "--homedir", str(home), "--batch", "--pinentry-mode", "loopback"]
+    subprocess.run(
+        [*gpg, "--passphrase", passphrase, "--quick-gen-key", "Ecla backups (test)",
+         "future-default", "default", "never"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    listing = subprocess.run(
+        [*gpg, "--with-colons", "--list-secret-keys"], check=True, capture_output=True, text=True
+    ).stdout
+    return next(line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:"))

@@ -52,6 +52,18 @@ class ServerDatabase:
 
         return ConsultationRequest.objects.count()
 
+    def requests(self):
+        """Every stored request, every column, in the order they were stored."""
+        query = "SELECT * FROM consultations_consultationrequest ORDER BY id"
+        if self.sqlite_path:
+            with sqlite3.connect(self.sqlite_path) as db:
+                db.row_factory = sqlite3.Row
+                return [dict(row) for row in db.execute(query)]
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            columns = [column.name for column in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
 
 def manage(args, env):
     subprocess.run(

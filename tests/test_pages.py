@@ -124,6 +124,21 @@ def test_privacy_page_states_the_retention_period_from_settings(client, settings
     assert "deleted automatically 180 days after they arrive" in page.text
 
 
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/privacy/", "Copies in our backups are deleted 35 days after they are made"),
+        ("/ar/privacy/", "تُحذف النسخ الاحتياطية بعد 35 يومًا من إنشائها"),
+    ],
+)
+def test_privacy_page_states_how_long_backups_are_kept(client, settings, url, text):
+    settings.BACKUP_RETENTION_DAYS = 35
+
+    page = parse(client.get(url))
+
+    assert text in page.text
+
+
 def test_unknown_page_is_a_friendly_404_with_contact_details(client):
     response = client.get("/no-such-page/")
 

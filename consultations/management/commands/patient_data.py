@@ -4,7 +4,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
+from backups import ledger
 from consultations import patient_data
+
+TRY_AGAIN = "Make the backup storage writable (BACKUP_DIR or BACKUP_STORAGE), then erase again."
 
 
 class Command(BaseCommand):
@@ -33,7 +36,10 @@ class Command(BaseCommand):
         if not yes and not self.confirm(number, count):
             self.stdout.write("Nothing erased.")
             return
-        ids = patient_data.erase(number, username=ran_by)
+        try:
+            ids = patient_data.erase(number, username=ran_by)
+        except ledger.LedgerError as error:
+            raise CommandError(f"{error}\nNothing was erased. {TRY_AGAIN}") from None
         self.stdout.write(
             self.style.SUCCESS(f"Erased {len(ids)} consultation request(s) from {number}.")
         )

@@ -1,11 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from consultations import patient_data
 from consultations.models import ConsultationRequest
-
-BATCH_SIZE = 500
 
 
 class Command(BaseCommand):
@@ -29,12 +26,7 @@ class Command(BaseCommand):
                 f"{count} consultation request(s) older than {days} days would be deleted."
             )
             return
-        count = 0
-        # In batches: each a short transaction, so patients' new requests never wait long.
-        while ids := list(expired.order_by("pk").values_list("pk", flat=True)[:BATCH_SIZE]):
-            with transaction.atomic():
-                patient_data.forget(ids)
-                count += ConsultationRequest.objects.filter(pk__in=ids).delete()[0]
+        count = patient_data.purge_expired(days)
         self.stdout.write(
             self.style.SUCCESS(f"Deleted {count} consultation request(s) older than {days} days.")
         )
