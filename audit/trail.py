@@ -14,10 +14,13 @@ BATCH_SIZE = 1000
 FORGOTTEN = "[erased]"
 
 
-def _plain(value):
-    """A value JSON keeps as it is; anything else (phone numbers, dates) as its text."""
+def plain(value):
+    """A value JSON keeps as it is; a date or time in ISO 8601; anything else (a phone number,
+    a choice) as its text."""
     if value is None or isinstance(value, bool | int | float):
         return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     return str(value)  # also turns a choices enum member into its plain value
 
 
@@ -26,7 +29,7 @@ def model_changes(old, new, fields):
     changes = {}
     for name in fields:
         attname = old._meta.get_field(name).attname
-        before, after = _plain(getattr(old, attname)), _plain(getattr(new, attname))
+        before, after = plain(getattr(old, attname)), plain(getattr(new, attname))
         if before != after:
             changes[name] = {"old": before, "new": after}
     return changes
@@ -93,7 +96,7 @@ def update_with_trail(request, queryset, name, values, also=None):
             for pk, *before in rows:
                 target = queryset.model(pk=pk)
                 changes = {
-                    field: {"old": _plain(old), "new": _plain(values[field])}
+                    field: {"old": plain(old), "new": plain(values[field])}
                     for field, old in zip(fields, before, strict=True)
                 }
                 events.append(

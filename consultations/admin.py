@@ -13,15 +13,16 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.module_loading import autodiscover_modules
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.mixins import AccessTrailAdminMixin
 from audit.trail import recorded_stream, update_with_trail
-from consultations import patient_data, patient_data_admin
+from consultations import admin_extensions, patient_data, patient_data_admin
 from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, stream_csv
-from consultations.models import ConsultationRequest
+from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.signals import status_changed
 from consultations.text import has_hidden_characters
@@ -33,8 +34,6 @@ admin.site.site_title = _("Ecla Clinic admin")
 admin.site.index_title = _("Front desk")
 # The front desk works in one list; the sidebar would only take its width.
 admin.site.enable_nav_sidebar = False
-
-COUNT_CAP = 10_000
 
 
 class CappedCountPaginator(Paginator):
@@ -123,7 +122,6 @@ def status_action(status):
     return action
 
 
-@admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
@@ -154,7 +152,8 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         *(status_action(status) for status in ConsultationRequest.Status),
         "export_selected_csv",
     ]
-    raw_id_fields = ("duplicate_of",)
+    # The owner is the front desk's (frontdesk/request_admin.py shows it), but a field of ours.
+    raw_id_fields = ("duplicate_of", "owner")
     readonly_fields = (
         "consent_given_at",
         "created_at",
@@ -215,7 +214,7 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def changelist_view(self, request, extra_context=None):
-        new = ConsultationRequest.objects.new()[: COUNT_CAP + 1].count()
+        new = ConsultationRequest.objects.new().capped_count()
         extra_context = {**(extra_context or {}), "new_request_count": new, "count_cap": COUNT_CAP}
         return super().changelist_view(request, extra_context)
 
@@ -285,3 +284,10 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{csv_filename()}"'
         return response
+
+
+autodiscover_modules("request_admin")
+admin.site.register(
+    ConsultationRequest,
+    type("ConsultationRequestAdmin", (*admin_extensions.mixins, ConsultationRequestAdmin), {}),
+)

@@ -9,7 +9,6 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from consultations.models import ConsultationRequest
-from consultations.patient_data import contact_history
 from consultations.spreadsheet import FormulaSafeWriter, Verbatim
 
 COLUMNS = (
@@ -33,7 +32,10 @@ COLUMNS = (
     ("minutes_to_first_attempt", "Minutes to first attempt (clinic hours)"),
     ("minutes_to_first_reach", "Minutes to first reach (clinic hours)"),
 )
-HISTORY_TITLE = "Contact history"
+# Columns an app above this one adds after ours (frontdesk: the contact history), each
+# (title, make_cells): make_cells() is called once per export and returns a function giving
+# {request id: cell text} for a chunk of request ids.
+extra_columns = []
 # Validated E.164 numbers: "+971..." must stay exactly as it is.
 PHONE_COLUMNS = {"phone", "whatsapp"}
 CHOICE_COLUMNS = {"status", "best_time", "prefers"}
@@ -44,6 +46,11 @@ HEADER_LINES = 2
 class _Echo:
     def write(self, value):
         return value
+
+
+def add_column(title, make_cells):
+    """Add a column to the export (from an app's AppConfig.ready()); see `extra_columns`."""
+    extra_columns.append((title, make_cells))
 
 
 def choice_labels(model, fields):
@@ -78,19 +85,21 @@ def stream_csv(queryset, chunk_size=2000):
         *(as_text.get(field, field) for field in fields)
     )
     labels = choice_labels(ConsultationRequest, CHOICE_COLUMNS)
-    entry_model = ConsultationRequest._meta.get_field("contact_entries").related_model
-    outcomes = choice_labels(entry_model, ["outcome"])["outcome"]
+    extra_cells = [make_cells() for _title, make_cells in extra_columns]
     yield "\ufeff"  # byte order mark: spreadsheet programs then read Arabic names correctly
-    yield writer.writerow([*(title for _, title in COLUMNS), HISTORY_TITLE])
+    yield writer.writerow(
+        [*(title for _, title in COLUMNS), *(title for title, _make in extra_columns)]
+    )
     with _streaming_transaction():
         for chunk in _chunks(rows.iterator(chunk_size), chunk_size):
-            histories = contact_histories([row[0] for row in chunk], outcomes)
+            ids = [row[0] for row in chunk]
+            extras = [cells(ids) for cells in extra_cells]
             for row in chunk:
                 cells = [
                     format_cell(field, value, labels)
                     for field, value in zip(fields, row, strict=True)
                 ]
-                yield writer.writerow([*cells, histories.get(row[0], "")])
+                yield writer.writerow([*cells, *(extra.get(row[0], "") for extra in extras)])
 
 
 def _chunks(rows, size):
@@ -102,22 +111,6 @@ def _chunks(rows, size):
             chunk = []
     if chunk:
         yield chunk
-
-
-def contact_histories(ids, outcomes):
-    """{request id: its contact history as one cell, oldest first, one entry a line}.
-
-    `outcomes`: {stored outcome: its label}, made once per export (choice_labels)."""
-    cells = {}
-    fields = ("request_id", "created_at", "username", "outcome", "note")
-    entries = contact_history(ids).values_list(*fields)
-    for request_id, created_at, username, outcome, note in entries:
-        when = timezone.localtime(created_at).strftime("%Y-%m-%d %H:%M")
-        line = f"{when} {username or '-'}: {outcomes.get(outcome, outcome)}"
-        if note:
-            line += f" ({note})"
-        cells.setdefault(request_id, []).append(line)
-    return {pk: "\n".join(lines) for pk, lines in cells.items()}
 
 
 def _streaming_transaction():

@@ -9,7 +9,15 @@ from phonenumber_field.modelfields import PhoneNumberField
 CLOSED_STATUSES = ("booked", "attended", "no_show", "not_interested", "unreachable", "spam")
 
 
+# Counts shown to staff stop here: counting a million requests would cost every list its time.
+COUNT_CAP = 10_000
+
+
 class ConsultationRequestQuerySet(models.QuerySet):
+    def capped_count(self):
+        """How many, up to COUNT_CAP + 1 (more than the cap reads as "more than 10,000")."""
+        return self[: COUNT_CAP + 1].count()
+
     def open(self):
         """Requests the front desk still works on; closed ones are never overdue."""
         return self.exclude(status__in=CLOSED_STATUSES)

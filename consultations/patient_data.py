@@ -14,7 +14,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from audit.models import AccessEvent
-from audit.trail import Action, forget_values, record
+from audit.trail import Action, forget_values, plain, record
 from backups import ledger
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
@@ -43,9 +43,10 @@ FIELDS = (
     "minutes_to_first_reach",
     "updated_at",
 )
-# Rows of other apps that hang off a request and go with it (its contact history, frontdesk/):
-# found through the relation, so this module needs no import of theirs.
-HISTORY_FIELDS = ("created_at", "username", "channel", "outcome", "status_after", "note")
+# What an app above this one adds to a patient's copy, after the requests: (key, rows), where
+# rows(request ids) gives a list of plain dicts (frontdesk: the contact history). Their rows hang
+# off a request (a ForeignKey with CASCADE) and so go with it when it is erased.
+related_data = []
 
 
 class NotANumber(ValueError):
@@ -65,10 +66,9 @@ def requests_for(number):
     return ConsultationRequest.objects.filter(Q(phone=number) | Q(whatsapp=number)).order_by("pk")
 
 
-def contact_history(ids):
-    """The contact history entries of these requests, oldest first."""
-    entries = ConsultationRequest._meta.get_field("contact_entries").related_model
-    return entries.objects.filter(request_id__in=ids).order_by("created_at", "pk")
+def add_related(key, rows):
+    """Add what an app keeps about a request to a patient's copy (from AppConfig.ready())."""
+    related_data.append((key, rows))
 
 
 def _admin_log(ids):
@@ -84,12 +84,9 @@ def export(number, *, request=None, username=None):
         "number": number,
         "exported_at": timezone.now().isoformat(),
         "consultation_requests": [
-            {field: _plain(getattr(row, field)) for field in FIELDS} for row in found
+            {field: plain(getattr(row, field)) for field in FIELDS} for row in found
         ],
-        "contact_history": [
-            {"request_id": entry["request_id"], **{f: _plain(entry[f]) for f in HISTORY_FIELDS}}
-            for entry in contact_history(ids).values("request_id", *HISTORY_FIELDS)
-        ],
+        **{key: rows(ids) for key, rows in related_data},
         "access_trail": [
             {
                 "when": event.created_at.isoformat(),
@@ -112,14 +109,6 @@ def export(number, *, request=None, username=None):
     }
     record(request, Action.PERSONAL_DATA_EXPORTED, ConsultationRequest, username=username, ids=ids)
     return data
-
-
-def _plain(value):
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 def forget(ids):

@@ -8,7 +8,10 @@ class FrontdeskConfig(AppConfig):
     verbose_name = _("Front desk")
 
     def ready(self):
+        from consultations import export, patient_data
         from consultations.signals import status_changed
-        from frontdesk import history
+        from frontdesk import history, history_export
 
         status_changed.connect(history.record_status_changes, dispatch_uid="frontdesk-history")
+        export.add_column(history_export.CSV_TITLE, history_export.csv_cells)
+        patient_data.add_related("contact_history", history_export.copy_rows)

@@ -8,7 +8,6 @@ from frontdesk import history
 from frontdesk.report_views import can_see_report
 
 register = template.Library()
-CAP = 10_000
 
 
 @register.inclusion_tag("admin/frontdesk/summary.html", takes_context=True)
@@ -19,8 +18,8 @@ def frontdesk_summary(context):
     if not user.has_perm("consultations.view_consultationrequest"):
         return {"show": False, "report_url": report_url}
     requests = ConsultationRequest.objects.all()
-    new = requests.new()[: CAP + 1].count()
-    due = history.due_now(requests)[: CAP + 1].count()
+    new = requests.new().capped_count()
+    due = history.due_now(requests).capped_count()
     new_text = ngettext("%(new)d new", "%(new)d new", new) % {"new": new}
     due_text = ngettext("%(due)d to call back today", "%(due)d to call back today", due) % {
         "due": due

@@ -1,6 +1,7 @@
-"""The front desk in the admin: the consultation requests' list opens on what to do now, each
-request shows its contact history and the same patient's other requests, and an attempt is
-logged in two clicks ("Log" on the list or the request, then the outcome)."""
+"""The front desk in the requests' admin: the list opens on what to do now, each request shows
+its contact history and the same patient's other requests, and an attempt is logged in two
+clicks ("Log" on the list or the request, then the outcome). Added to consultations' admin of
+the request, not in place of it (consultations/admin_extensions.py)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -13,12 +14,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.trail import Action, record
-from consultations.admin import ConsultationRequestAdmin
+from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
 from frontdesk import history, report_views
 from frontdesk.forms import LogContactForm
-
-admin.site.unregister(ConsultationRequest)
 
 TO_DO = "to_do"
 KEEP_DEFAULT = {"o", "p", "e"}  # ordering, page, error flag: not a choice of what to see
@@ -65,62 +64,38 @@ class WorkFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FrontDeskAdmin(ConsultationRequestAdmin):
-    list_display = (
-        "name",
-        "phone_link",
-        "whatsapp_link",
-        "status",
-        "follow_up",
-        "clocks",
-        "best_time",
-        "prefers",
-        "created_at",
-        "source",
-        "language",
-        "is_possible_duplicate",
-        "log_link",
-    )
-    list_filter = (WorkFilter, *ConsultationRequestAdmin.list_filter)
-    list_select_related = ("owner",)
-    readonly_fields = (
-        *ConsultationRequestAdmin.readonly_fields,
-        "log_link",
-        "clocks",
-        "best_time",
-        "prefers",
-        "contact_history",
-        "same_patient",
-    )
-    fieldsets = (
-        (
-            _("Patient"),
-            {"fields": ("name", "phone", "whatsapp", "message", "best_time", "prefers")},
-        ),
-        (
-            _("Follow-up"),
-            {
-                "fields": (
-                    "log_link",
-                    "status",
-                    "owner",
-                    ("call_back_on", "call_back_after"),
-                    "clocks",
-                    "staff_notes",
-                    "contact_history",
-                    "same_patient",
-                    "duplicate_link",
-                )
-            },
-        ),
-        *ConsultationRequestAdmin.fieldsets[2:],
-    )
-    raw_id_fields = ("duplicate_of", "owner")
+@extends_request_admin
+class FrontDeskAdmin:
+    """The front desk's columns, filter, fields and pages, on top of consultations' admin."""
 
     def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        after_status = columns.index("status") + 1
+        columns[after_status:after_status] = ["follow_up", "clocks", "best_time", "prefers"]
         if self.has_change_permission(request):
-            return self.list_display
-        return tuple(name for name in self.list_display if name != "log_link")
+            columns.append("log_link")
+        return tuple(columns)
+
+    def get_list_filter(self, request):
+        return (WorkFilter, *super().get_list_filter(request))
+
+    def get_list_select_related(self, request):
+        return ("owner",)
+
+    def get_readonly_fields(self, request, obj=None):
+        ours = ("log_link", "clocks", "best_time", "prefers", "contact_history", "same_patient")
+        return (*super().get_readonly_fields(request, obj), *ours)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = with_fields(fieldsets, "message", after=("best_time", "prefers"))
+        fieldsets = with_fields(
+            fieldsets,
+            "status",
+            before=("log_link",),
+            after=("owner", ("call_back_on", "call_back_after"), "clocks"),
+        )
+        return with_fields(fieldsets, "staff_notes", after=("contact_history", "same_patient"))
 
     def get_ordering(self, request):
         if WorkFilter(request, {}, ConsultationRequest, self).value() == TO_DO:
@@ -225,6 +200,3 @@ class FrontDeskAdmin(ConsultationRequestAdmin):
             "others": history.same_patient(consultation)[:20],
         }
         return TemplateResponse(request, "admin/frontdesk/log_contact.html", context)
-
-
-admin.site.register(ConsultationRequest, FrontDeskAdmin)
