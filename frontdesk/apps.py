@@ -6,6 +6,8 @@ class FrontdeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "frontdesk"
     verbose_name = _("Front desk")
+    # Shown at the top of the admin's front page (staff_access/admin_site.py).
+    admin_index_panel = "admin/frontdesk/index_panel.html"
 
     def ready(self):
         from consultations import export, patient_data

@@ -1,5 +1,6 @@
 """The admin site, closed to anyone who has not confirmed their second factor this session."""
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
@@ -22,3 +23,13 @@ class StaffAdminSite(admin.AdminSite):
                 second_factor_url(request.user, request.GET.get(REDIRECT_FIELD_NAME, ""))
             )
         return super().login(request, extra_context)
+
+    def index(self, request, extra_context=None):
+        # What installed apps show at the top of the front page: each app config's
+        # `admin_index_panel` template (the front desk's "7 new, 3 to call back today").
+        panels = [
+            config.admin_index_panel
+            for config in apps.get_app_configs()
+            if getattr(config, "admin_index_panel", None)
+        ]
+        return super().index(request, {"index_panels": panels, **(extra_context or {})})
