@@ -5,10 +5,9 @@ from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from ground.language import LANGUAGE_CODES
 from staff_access.models import StaffPreference
 from staff_access.views import next_url, staff_signed_in
-
-LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
 
 @require_POST

@@ -1,11 +1,11 @@
 """The steps between the password and the admin: enrol an authenticator app the first time,
 type its code every time after, or use a recovery code."""
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
+from django.contrib.auth.decorators import user_passes_test
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,15 +22,12 @@ RECOVERY_CODES_SESSION_KEY = "staff_access_recovery_codes"
 
 def staff_signed_in(view):
     """Only for a staff user past the password step; everyone else starts at the sign-in."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_authenticated and user.is_active and user.is_staff):
-            return redirect("admin:login")
-        return view(request, *args, **kwargs)
-
-    return never_cache(wrapper)
+    only_staff = user_passes_test(
+        lambda user: user.is_active and user.is_staff,
+        login_url="admin:login",
+        redirect_field_name=None,
+    )
+    return never_cache(only_staff(view))
 
 
 def next_url(request):

@@ -8,19 +8,18 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, User
-from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from consultations.forms import TIMESTAMP_SALT
+from consultations.forms import signed_timestamp
 from consultations.models import ConsultationRequest
 
 
 def rendered_seconds_ago(seconds):
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(time.time() - seconds))
+    return signed_timestamp(seconds_ago=seconds)
 
 
 def form_data(**overrides):

@@ -1,5 +1,6 @@
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from consultations.models import ConsultationRequest
 from tests.factories import login_staff, make_front_desk_user, make_request
+from tests.servers import PROJECT_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +265,21 @@ def test_filter_and_search_values_with_hidden_characters_never_reach_the_databas
     response = desk_client.get(f"{LIST_URL}?{query}")
 
     assert response.status_code in {200, 302}
+
+
+def test_our_copy_of_the_admins_search_form_differs_from_djangos_only_in_its_label():
+    """The copy gives the search box a visible label (axe: label-title-only); a Django upgrade
+    that changes its own search form must bring the change into the copy."""
+    import django.contrib.admin
+
+    djangos = Path(django.contrib.admin.__file__).parent / "templates/admin/search_form.html"
+    ours = PROJECT_DIR / "templates/admin/consultations/consultationrequest/search_form.html"
+    label = '<label for="searchbar">'
+
+    theirs_lines = djangos.read_text().splitlines()
+    ours_lines = [line for line in ours.read_text().splitlines() if "{% comment %}" not in line]
+
+    assert len(ours_lines) == len(theirs_lines)
+    different = [(a, b) for a, b in zip(theirs_lines, ours_lines, strict=True) if a != b]
+    assert len(different) == 1
+    assert different[0][1].startswith(label) and "Find a request" in different[0][1]
