@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from consultations.sitemaps import ConsultationSitemap
 from ground import language, views
 from pages.sitemaps import PageSitemap
 
@@ -19,7 +20,12 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "consultation": ConsultationSitemap}},
+        name="sitemap",
+    ),
     path("language/<str:code>/", language.switch_language, name="switch-language"),
 ]
 

@@ -25,6 +25,7 @@ from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, 
 from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.signals import status_changed
+from consultations.sitemaps import ConsultationSitemap
 from consultations.text import has_hidden_characters
 from consultations.whatsapp import whatsapp_chat_url
 from pages.sitemaps import PageSitemap
@@ -54,11 +55,13 @@ class SourcePageFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # The site's own pages in each language: a fixed list, so the filter costs no query.
-        sitemap = PageSitemap()
+        sitemaps = (PageSitemap(), ConsultationSitemap())
         paths = []
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                paths += [sitemap.location(item) for item in sitemap.items()]
+                paths += [
+                    sitemap.location(item) for sitemap in sitemaps for item in sitemap.items()
+                ]
         return [(path, path) for path in paths]
 
     def queryset(self, request, queryset):

@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from pages.contents import PAGES
+
 
 class PageSitemap(Sitemap):
     """Every content page a patient can land on from a search engine."""
@@ -12,21 +14,10 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return [
-            "pages:home",
-            "pages:hair-loss",
-            "pages:exosome-therapy",
-            "pages:treatments-compared",
-            "pages:procedure",
-            "pages:cost-and-safety",
-            "pages:faq",
-            "pages:contact",
-            "pages:privacy",
-            "consultations:form",
-        ]
+        return list(PAGES)
 
-    def location(self, item):
-        return reverse(item)
+    def location(self, page):
+        return reverse(page.url_name)
 
-    def priority(self, item):
-        return 1.0 if item in {"pages:home", "consultations:form"} else 0.8
+    def priority(self, page):
+        return page.priority

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from pages.contents import PAGES
+
 register = template.Library()
 
 # A JSON-LD block must not be able to close its own <script> element.
@@ -146,3 +148,10 @@ def procedure_json_ld(context):
             ),
         }
     )
+
+
+@register.simple_tag
+def site_pages(where):
+    """The pages linked from the "header" or the "footer": (URL name, label), in order."""
+    label = "header_label" if where == "header" else "footer_label"
+    return [(page.url_name, getattr(page, label)) for page in PAGES if getattr(page, label)]
