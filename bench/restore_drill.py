@@ -18,7 +18,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from cluster_client import Browser
+from cluster_browser import Browser
 from scale_data import configure_environment, create_database, create_users, fill, setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results" / "restore-drill.json"

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cluster_client import PROJECT, Browser
+from cluster_browser import PROJECT, Browser
 
 RESULTS = PROJECT / "bench" / "results" / "submissions.json"
 PORT = 8650
