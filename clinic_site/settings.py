@@ -379,6 +379,12 @@ CONSULTATION_RATE_SOFT_LIMIT = env_int("CONSULTATION_RATE_SOFT_LIMIT", 5)
 CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
 # The same answers sent again within this time are the same request (double click, reload).
 CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
+# While the database can't be reached, valid requests are held on this host's disk, in a folder
+# of the site user's alone and outside anything served, and stored by each process's drainer
+# when it is back, at most this many a second per host (consultations/held.py, drain.py).
+HELD_REQUESTS_DIR = Path(env("HELD_REQUESTS_DIR", str(BASE_DIR / "held-requests")))
+HELD_REQUESTS_DRAIN = env_bool("HELD_REQUESTS_DRAIN", default=True)
+HELD_REQUESTS_PER_SECOND = env_int("HELD_REQUESTS_PER_SECOND", 50)
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

@@ -5,3 +5,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings")
 
 application = get_wsgi_application()
+
+# Requests held on this host while the database was away are stored by themselves once it is
+# back: each server process (gunicorn's workers, runserver) drains them (consultations/drain.py).
+from consultations.drain import start_drainer  # noqa: E402  (needs the apps loaded above)
+
+start_drainer()

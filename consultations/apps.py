@@ -9,10 +9,13 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from backups.restore import restored
+        from consultations import held
         from consultations.after_restore import erase_again_and_purge
         from consultations.checks import shared_cache_is_usable
         from consultations.kept_form import register_slots
+        from ground.views import add_health_check
 
         register_slots()
+        add_health_check(held.health)
         restored.connect(erase_again_and_purge)
         checks.register(shared_cache_is_usable, checks.Tags.caches, deploy=True)

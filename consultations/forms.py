@@ -208,6 +208,11 @@ class ConsultationForm(forms.ModelForm):
         age = seconds_since(self.cleaned_data.get("rendered_at"))
         return age is None or age < settings.CONSULTATION_MIN_FILL_SECONDS
 
+    def submission_key(self):
+        """This form, as shown, with these answers: one request however often it is sent."""
+        shown = str(self.cleaned_data.get("rendered_at", ""))
+        return hashlib.sha256(f"{shown}\x1f{self.fingerprint()}".encode()).hexdigest()
+
     def fingerprint(self):
         """The same answers give the same value: a double click or a reload is one request."""
         data = self.cleaned_data

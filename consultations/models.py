@@ -98,6 +98,11 @@ class ConsultationRequest(models.Model):
         editable=False,
         help_text="Hash of the submitted answers, to recognise a resubmission of the same form.",
     )
+    # The form shown (its signed time) and the answers sent with it: the same form sent again,
+    # held on a host's disk while the database was away, or drained twice, is one row.
+    submission_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     best_time = models.CharField(
         _("best time to call"),
         max_length=10,

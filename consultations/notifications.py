@@ -8,18 +8,18 @@ from django.utils.translation import gettext as _
 logger = logging.getLogger(__name__)
 
 
-def notify_staff(consultation, request):
+def notify_staff(consultation, site_url):
     """Email the front desk that a request arrived: a link to it, never the patient's details.
 
-    Runs after the request is committed; a failure is logged and the request stays.
+    Runs after the request is committed; a failure is logged and the request stays. `site_url`
+    is the scheme and host the patient used ("https://www.example.ae").
     """
     recipients = settings.CONSULTATION_NOTIFY_EMAILS
     if not recipients:
         return
     try:
-        admin_url = request.build_absolute_uri(
-            reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
-        )
+        path = reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
+        admin_url = f"{site_url}{path}"
         send_mail(
             subject=_("New consultation request #%(id)s") % {"id": consultation.pk},
             message=_(

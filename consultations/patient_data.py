@@ -6,6 +6,8 @@ in the access trail. Every erasure is also written to the ledger outside the dat
 (backups/ledger.py), so that a restore erases the number again (`erase_again()`).
 """
 
+from datetime import timedelta
+
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -16,6 +18,7 @@ from django.utils import timezone
 from audit.models import AccessEvent
 from audit.trail import Action, forget_values, plain, record
 from backups import ledger
+from consultations import held
 from consultations.models import ConsultationRequest
 from consultations.phone import parse_search_number
 
@@ -86,6 +89,11 @@ def export(number, *, request=None, username=None):
         "consultation_requests": [
             {field: plain(getattr(row, field)) for field in FIELDS} for row in found
         ],
+        # Sent while the database was away, kept on this host's disk until it is back.
+        "held_requests": [
+            {name: value for name, value in fields.items() if name != "site_url"}
+            for fields in held.for_number(number)
+        ],
         **{key: rows(ids) for key, rows in related_data},
         "access_trail": [
             {
@@ -132,6 +140,7 @@ def erase(number, *, request=None, username=None):
         erased_at = timezone.now()
         ids = list(requests_for(number).values_list("pk", flat=True))
         _delete(ids)
+        held_here = held.forget_number(number)
         record(
             request,
             Action.PERSONAL_DATA_ERASED,
@@ -139,6 +148,7 @@ def erase(number, *, request=None, username=None):
             username=username,
             requests=len(ids),
             ids=ids,
+            **({"held_requests": held_here} if held_here else {}),
         )
         ledger.remember(number, erased_at)
     return ids
@@ -177,7 +187,7 @@ def erase_again(erasures, *, username):
 def purge_expired(days, batch_size=500):
     """Delete requests older than `days` with their traces; returns how many."""
     expired = ConsultationRequest.objects.older_than(days)
-    count = 0
+    count = held.forget_received_before(timezone.now() - timedelta(days=days))
     # In batches: each a short transaction, so patients' new requests never wait long.
     while ids := list(expired.order_by("pk").values_list("pk", flat=True)[:batch_size]):
         with transaction.atomic():

@@ -12,13 +12,24 @@ from ground.clinic import clinic_details
 logger = logging.getLogger(__name__)
 
 
+# What features add to the health check: functions returning (a line, whether this host still
+# serves what matters while the database is away). consultations: its held requests.
+health_checks = []
+
+
+def add_health_check(check):
+    """Add a line to /healthz (from an app's AppConfig.ready()); see `health_checks`."""
+    health_checks.append(check)
+
+
 @never_cache
 def healthz(request):
-    """For the load balancer: one line per dependency, and 503 while the database doesn't answer.
+    """For the load balancer: one line per dependency; 503 only when this host can't serve.
 
     The cache being down is reported but keeps 200: the site still takes requests without it
     (the spam limits fail open), and all hosts share it, so taking them out would take the site
-    down with it.
+    down with it. The database being down is 503, unless a feature still serves without it
+    (consultation requests are held on the host's disk while it can take them).
     """
     database = "ok"
     try:
@@ -30,8 +41,13 @@ def healthz(request):
     cache = "ok" if cache_problem() is None else "unavailable"
     if cache != "ok":
         logger.error("Health check: the cache can't be used; spam limits are off")
-    body = f"database: {database}\ncache: {cache}\n"
-    return HttpResponse(body, status=200 if database == "ok" else 503, content_type="text/plain")
+    lines, serving = [f"database: {database}", f"cache: {cache}"], database == "ok"
+    for check in health_checks:
+        line, serves_without_database = check()
+        lines.append(line)
+        serving = serving or serves_without_database
+    body = "".join(f"{line}\n" for line in lines)
+    return HttpResponse(body, status=200 if serving else 503, content_type="text/plain")
 
 
 def server_error(request):

@@ -17,11 +17,19 @@ def _fast_test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _held_requests_in_a_folder_of_the_tests_own(settings, tmp_path):
+    """Requests held while the database is away go to this test's own folder."""
+    settings.HELD_REQUESTS_DIR = tmp_path / "held-requests"
+
+
+@pytest.fixture(autouse=True)
 def _no_cache_outage_logged_yet():
     """Cache failures are logged once a minute per process: each test starts with none logged."""
+    from consultations import unreachable
     from ground import limits
 
     limits._last_logged.clear()
+    unreachable._outage.update(since=None, warned_at=None)
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ CONSULTATIONS_TESTS = [
     "tests/test_form_pages_kept_rendered.py",
     "tests/test_hostile_inputs.py",
     "tests/test_cache_outage_log.py",
+    "tests/test_held_requests.py",
 ]
 
 

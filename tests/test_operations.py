@@ -64,7 +64,7 @@ def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: ok\n"
+    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\n"
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_healthz_says_when_the_cache_is_down_and_keeps_the_site_in_service(clien
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: unavailable\n"
+    assert response.content == b"database: ok\ncache: unavailable\nheld requests: 0\n"
 
 
 @pytest.mark.usefixtures("unusable_cache")
@@ -113,15 +113,30 @@ def unreachable_database(monkeypatch):
     monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", refuse)
 
 
+@pytest.fixture
+def disk_that_cannot_hold(settings, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    settings.HELD_REQUESTS_DIR = tmp_path / "a-file" / "held-requests"
+
+
 @pytest.mark.usefixtures("unreachable_database")
-def test_healthz_answers_503_when_the_database_is_unreachable(client):
+def test_healthz_keeps_a_host_that_holds_requests_while_the_database_is_unreachable(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"database: unavailable\ncache: unavailable\nheld requests: 0\n"
+
+
+@pytest.mark.usefixtures("unreachable_database", "disk_that_cannot_hold")
+def test_healthz_answers_503_when_the_database_is_unreachable_and_the_disk_cannot_hold(client):
     response = client.get("/healthz")
 
     assert response.status_code == 503
     assert b"database: unavailable" in response.content
+    assert b"held requests: 0 (the disk can't hold more)" in response.content
 
 
-@pytest.mark.usefixtures("unreachable_database")
+@pytest.mark.usefixtures("unreachable_database", "disk_that_cannot_hold")
 def test_healthz_is_not_redirected_to_https(settings, client):
     settings.SECURE_SSL_REDIRECT = True
 

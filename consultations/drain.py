@@ -1,0 +1,136 @@
+"""Storing the requests held on this host (held.py) once the database is back, by themselves.
+
+Each server process starts a drainer thread with the site (clinic_site/wsgi.py: gunicorn's
+workers and `runserver` alike), so no process, timer or command has to be remembered, and a
+host that died holding requests drains them when it starts again. One process per host drains
+at a time (a lock on a file beside the spool, released by the system if the process dies);
+requests go in order of arrival, at most HELD_REQUESTS_PER_SECOND so a database that has just
+come back is not flooded, each with its original time, language, page, campaign and spam
+verdict, once: its submission key is unique, so a drain cut short and begun again, or two at
+once, store nothing twice. The staff email goes after each is stored.
+"""
+
+import fcntl
+import logging
+import os
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime
+
+from django.conf import settings
+from django.db import DatabaseError, close_old_connections, connections
+
+from backups import ledger
+from consultations import held
+from consultations.models import ConsultationRequest
+from consultations.submission import DATE_FIELDS, is_resubmission, store
+from consultations.unreachable import (
+    database_unreachable,
+    log_outage_ended,
+    warn_while_waiting,
+)
+
+logger = logging.getLogger(__name__)
+
+BATCH = 50
+IDLE_SECONDS = 2
+_drainer = {"pid": None}
+
+
+@contextmanager
+def drain_lock():
+    """True inside while this process is the host's drainer; False when another one is."""
+    path = held.spool_path().with_name("drain.lock")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with open(path, "a") as lock_file:
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def request_from(fields):
+    values = {name: value for name, value in fields.items() if name != "site_url"}
+    for name in DATE_FIELDS:
+        values[name] = datetime.fromisoformat(values[name])
+    return ConsultationRequest(**values)
+
+
+def erased_since(consultation, erasures):
+    """Whether the patient had this number erased after the request arrived (another host's
+    erasure reaches this host's held requests through the erasure ledger)."""
+    return any(
+        erased_at > consultation.created_at
+        for number, erased_at in erasures
+        if number in {str(consultation.phone), str(consultation.whatsapp)}
+    )
+
+
+def ledger_erasures(items):
+    numbers = {fields[name] for _key, fields in items for name in ("phone", "whatsapp")}
+    try:
+        return ledger.read().erasures_of(numbers)
+    except ledger.LedgerError:
+        logger.exception("Draining held requests without the erasure ledger")
+        return []
+
+
+def drain(per_second=None):
+    """Store what this host holds, oldest first, until none is left or the database is away.
+
+    Returns (stored, still held). Does nothing while another process of this host drains.
+    """
+    per_second = per_second or settings.HELD_REQUESTS_PER_SECOND
+    stored, started = 0, time.monotonic()
+    with drain_lock() as ours:
+        if not ours:
+            return 0, held.summary()[0]
+        try:
+            while items := held.oldest_first(BATCH):
+                erasures = ledger_erasures(items)
+                for key, fields in items:
+                    consultation = request_from(fields)
+                    if erased_since(consultation, erasures) or is_resubmission(consultation):
+                        held.release(key)
+                        continue
+                    if store(consultation, fields["site_url"]) is not None:
+                        stored += 1
+                    held.release(key)
+                    time.sleep(1 / per_second)
+        except DatabaseError as error:
+            if not database_unreachable(error):
+                raise
+        finally:
+            close_old_connections()
+    left = held.summary()[0]
+    if stored and not left:
+        log_outage_ended(stored, time.monotonic() - started)
+    return stored, left
+
+
+def drain_forever():
+    while True:
+        time.sleep(IDLE_SECONDS)
+        try:
+            count, oldest = held.summary()
+            if count:
+                warn_while_waiting(count, oldest)
+                drain()
+        except Exception:
+            logger.exception("Draining held consultation requests failed; trying again")
+        finally:
+            connections.close_all()
+
+
+def start_drainer():
+    """Start this process's drainer thread (once per process, also after a fork)."""
+    if not settings.HELD_REQUESTS_DRAIN or _drainer["pid"] == os.getpid():
+        return
+    _drainer["pid"] = os.getpid()
+    threading.Thread(target=drain_forever, name="held-requests-drainer", daemon=True).start()
