@@ -61,8 +61,9 @@ prepare_site() {  # once, before the first host: the schema and the static files
 
 start_host() {  # name port: gunicorn in its own process group, so a kill takes all its workers
   HOST_PORT[$1]=$2
-  GUNICORN_BIND=127.0.0.1:$2 setsid $PYTHON -m gunicorn -c deploy/gunicorn.conf.py \
-    clinic_site.wsgi 2>>"$WORK/host-$1.log" &
+  # Each host holds requests on its own disk while the database is away.
+  GUNICORN_BIND=127.0.0.1:$2 HELD_REQUESTS_DIR=$WORK/held-$1 setsid $PYTHON -m gunicorn \
+    -c deploy/gunicorn.conf.py clinic_site.wsgi 2>>"$WORK/host-$1.log" &
   HOST_PID[$1]=$!
   for _ in $(seq 150); do
     curl -fs -o /dev/null -H "Host: $SITE_HOST" "http://127.0.0.1:$2/healthz" && return 0

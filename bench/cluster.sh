@@ -7,7 +7,9 @@
 #     one works on the other, the rate limit and the double-click guard count across both;
 #   - bursts of 200 patients (each from an address of their own, sends spread over 6 s): with no
 #     fault, with host b SIGKILLed mid-burst (then restarted), with PostgreSQL crashed and
-#     restarted mid-burst, and with Redis killed mid-burst (then restarted);
+#     restarted mid-burst, with Redis killed mid-burst (then restarted), with PostgreSQL stopped
+#     for 30 s, with host b SIGKILLed while holding requests in a PostgreSQL outage (both back
+#     after 20 s), and with PostgreSQL and Redis stopped together for 10 s;
 # and prints a table per burst: sent, answered 302, stored, duplicates, errors shown (a page
 # with the clinic's phone), other answers, and 302s not stored. Exits 1 when a 302 was not
 # stored exactly once, a request was stored twice or a patient got a page without the phone.
@@ -59,12 +61,22 @@ burst() {  # name digit [fault recovery]: the fault runs once 40 patients have t
 restart_host_b() { sleep 2; start_host b $B; }
 restart_postgres() { sleep 2; start_postgres; }
 restart_redis() { sleep 3; start_redis; }
+# The outages a managed database has: a restart or failover of 30 s, a host lost meanwhile.
+restart_postgres_after_30s() { sleep 30; start_postgres; }
+kill_postgres_and_redis() { crash_postgres; kill_redis; }
+restart_both_after_10s() { sleep 10; start_postgres; start_redis; }
+crash_postgres_then_kill_host_b() { crash_postgres; sleep 3; kill_host b; }
+restart_postgres_then_host_b() { sleep 20; start_postgres; start_host b $B; }
 
 echo "Bursts of 200 submissions:"
 burst "no fault" 1
 burst "host b SIGKILLed" 2 "kill_host b" restart_host_b
 burst "PostgreSQL restarted" 3 crash_postgres restart_postgres
 burst "Redis killed" 4 kill_redis restart_redis
+burst "PostgreSQL stopped 30 s" 5 crash_postgres restart_postgres_after_30s
+burst "host b SIGKILLed holding requests" 6 crash_postgres_then_kill_host_b \
+  restart_postgres_then_host_b
+burst "PostgreSQL and Redis stopped 10 s" 7 kill_postgres_and_redis restart_both_after_10s
 
 echo "Redis outage in the hosts' logs (once a minute per worker and message, not per request):"
 for log in "$WORK"/host-*.log; do

@@ -108,3 +108,14 @@ def stored_per_phone(phones, wait=30):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def stored_when_drained(phones, expected, wait=180):
+    """({phone: rows}, when the last of `expected` rows was seen), polling as held requests
+    reach the database (each host drains its own once the database is back)."""
+    deadline = time.monotonic() + wait
+    while True:
+        stored = stored_per_phone(phones, wait=wait)
+        if sum(stored.values()) >= expected or time.monotonic() > deadline:
+            return stored, time.time()
+        time.sleep(0.2)

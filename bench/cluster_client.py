@@ -26,7 +26,7 @@ from cluster_browser import (
     Browser,
     django_orm,
     patient_phone,
-    stored_per_phone,
+    stored_when_drained,
 )
 
 
@@ -62,8 +62,9 @@ def burst(args):
         while not Path(args.back).exists():
             time.sleep(0.1)
     django_orm()
-    stored = stored_per_phone([patient_phone(args.digit, n) for n in range(PATIENTS)])
     accepted = [n for n, a in enumerate(answers) if a["status"] == 302]
+    phones = [patient_phone(args.digit, n) for n in range(PATIENTS)]
+    stored, last_stored = stored_when_drained(phones, len(accepted))
     statuses = {}
     for answer in answers:
         statuses[answer["status"]] = statuses.get(answer["status"], 0) + 1
@@ -82,6 +83,7 @@ def burst(args):
         back = float(Path(args.back).read_text())
         after = [answers[n]["answered"] - back for n in accepted if answers[n]["sent"] >= back]
         row["first 302 after recovery (s)"] = round(min(after), 2) if after else None
+        row["last stored after recovery (s)"] = round(last_stored - back, 1)
     RESULTS.parent.mkdir(exist_ok=True)
     with RESULTS.open("a") as results:
         results.write(json.dumps(row) + "\n")
@@ -185,12 +187,13 @@ def table(args):
         "other",
         "302 not stored",
     ]
-    print(f"{'scenario':<22}" + "".join(f"{c:>16}" for c in columns))
+    print(f"{'scenario':<36}" + "".join(f"{c:>16}" for c in columns))
     for row in rows:
-        print(f"{row['scenario']:<22}" + "".join(f"{row[c]:>16}" for c in columns))
+        print(f"{row['scenario']:<36}" + "".join(f"{row[c]:>16}" for c in columns))
     for row in rows:
         extra = (
-            f", first 302 {row['first 302 after recovery (s)']} s after the broken part was back"
+            f", first 302 {row['first 302 after recovery (s)']} s and last request stored "
+            f"{row['last stored after recovery (s)']} s after the broken part was back"
             if ("first 302 after recovery (s)" in row)
             else ""
         )
