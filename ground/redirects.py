@@ -8,6 +8,7 @@ only when it stays on this host and its path can't be read as a host.
 """
 
 import ada_url
+from django.conf import settings
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
@@ -29,7 +30,8 @@ def local_target(url, request):
 
 class SafeRedirectMiddleware:
     """The last word on every redirect the site answers: a target that a browser would take to
-    another host (or to a path that reads as one) becomes the home page."""
+    another host (or to a path that reads as one) becomes the home page, or in the admin, the
+    admin's front page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,5 +40,7 @@ class SafeRedirectMiddleware:
         response = self.get_response(request)
         location = response.get("Location")
         if response.status_code in REDIRECT_STATUSES and location:
-            response["Location"] = location if local_target(location, request) else "/"
+            admin = f"/{settings.ADMIN_URL}"
+            fallback = admin if request.path_info.startswith(admin) else "/"
+            response["Location"] = location if local_target(location, request) else fallback
         return response

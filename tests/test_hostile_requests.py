@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from consultations.models import ConsultationRequest
-from tests.factories import form_data
+from tests.factories import form_data, login_staff, make_superuser
 from tests.pages import all_page_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
@@ -70,3 +70,22 @@ def test_no_header_value_makes_a_server_error_on_a_patient_page(url, header, val
     response = client.get(url, **{header: value})
 
     assert response.status_code < 500, (url, header, value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/audit/accessevent/?username=%00",
+        "/admin/audit/accessevent/?action=%00",
+        "/admin/auth/user/?username=%00",
+        "/admin/axes/accessattempt/?username=%00",
+        "/admin/axes/accesslog/?ip_address=%00",
+    ],
+)
+def test_a_nul_in_any_admin_filter_is_a_bad_request_not_a_server_error(url):
+    client = Client(raise_request_exception=False)
+    login_staff(client, make_superuser())
+
+    response = client.get(url)
+
+    assert response.status_code == 400

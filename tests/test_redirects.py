@@ -115,4 +115,15 @@ def test_a_redirect_django_itself_answers_is_kept_on_the_site_too(client):
     response = client.post(reverse("admin:logout"), {"next": "/.//evil.example/"})
 
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_an_unsafe_next_django_takes_for_local_keeps_staff_in_the_admin(client):
+    make_authenticator(make_front_desk_user())
+
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "desk", "password": "front-desk-pass-123", "next": "/.//evil.example/"},
+    )
+
+    assert response["Location"] == reverse("admin:index")
