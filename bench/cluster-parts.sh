@@ -107,6 +107,13 @@ $upstreams        keepalive 16;
             root $dir/pages;
             internal;
         }
+        proxy_next_upstream error timeout;
+        proxy_next_upstream_tries 2;
+        location ~ ^(/ar)?/consultation/\$ {
+            include $PWD/deploy/nginx/proxy.conf;
+            proxy_next_upstream error timeout non_idempotent;
+            proxy_pass http://ecla_clinic;
+        }
         location / {
             include $PWD/deploy/nginx/proxy.conf;
             proxy_pass http://ecla_clinic;

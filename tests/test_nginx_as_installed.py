@@ -9,7 +9,9 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,8 @@ def installed():
             ["bash", "-c", line], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, f"{line}\n{done.stderr}"
+    # As installed, before a test puts its own ports in.
+    shutil.copy(root / "etc/nginx/conf.d/ecla-clinic.conf", root / "installed-site.conf")
     yield root, checks
     shutil.rmtree(root)
 
@@ -105,17 +109,16 @@ def test_the_readme_checks_the_configuration_and_nginx_accepts_it(installed):
     assert checks[0].returncode == 0, checks[0].stderr
 
 
-@pytest.fixture(scope="module")
-def serving(installed):
-    """The installed configuration on free ports, with no gunicorn behind it."""
-    root, _checks = installed
+@contextmanager
+def nginx_serving(root, upstreams):
+    """nginx with the installed configuration on free ports, these upstream servers behind."""
     site = root / "etc/nginx/conf.d/ecla-clinic.conf"
-    http_port, https_port, dead = free_port(), free_port(), free_port()
-    conf = site.read_text()
+    http_port, https_port = free_port(), free_port()
+    conf = (root / "installed-site.conf").read_text()
     conf = re.sub(r"\n\s*listen \[::\]:\d+[^;]*;", "", conf)
     conf = re.sub(r"listen 80\b", f"listen 127.0.0.1:{http_port}", conf)
     conf = re.sub(r"listen 443\b", f"listen 127.0.0.1:{https_port}", conf)
-    site.write_text(conf.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{dead};"))
+    site.write_text(conf.replace("server 127.0.0.1:8000;", upstreams))
     nginx = subprocess.Popen(
         [NGINX, "-c", root / "etc/nginx/nginx.conf", "-g", "daemon off;"],
         stderr=subprocess.PIPE,
@@ -127,9 +130,19 @@ def serving(installed):
             break
         except OSError:
             time.sleep(0.1)
-    yield http_port, https_port
-    nginx.terminate()
-    nginx.wait(timeout=10)
+    try:
+        yield http_port, https_port
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def serving(installed):
+    """The installed configuration on free ports, with no gunicorn behind it."""
+    root, _checks = installed
+    with nginx_serving(root, f"server 127.0.0.1:{free_port()};") as ports:
+        yield ports
 
 
 def get(port, path, host=HOST, tls=True):
@@ -183,3 +196,77 @@ def test_with_no_gunicorn_the_patient_gets_the_try_again_page_in_the_pages_langu
     assert words in body
     assert 'href="tel:+97141234567"' in body
     assert headers["Server"] == "nginx"
+
+
+def upstream(answer):
+    """A host on a free port: each connection's request read, then `answer` sent (or, with
+    None, the connection dropped, as a gunicorn killed mid-request drops it)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        while True:
+            connection, _address = listener.accept()
+            with connection:
+                connection.recv(65536)
+                if answer:
+                    connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def serving_a_host_that_dies_mid_request(installed):
+    """The installed configuration in front of two hosts: the first drops every request it
+    is sent, the second (a backup, asked only when the first fails) answers 302."""
+    root, _checks = installed
+    copy = Path(tempfile.mkdtemp(prefix="ecla-nginx-"))  # readable by nginx's workers
+    copy.chmod(0o755)
+    shutil.copytree(root / "etc", copy / "etc", symlinks=False)
+    shutil.copy(root / "installed-site.conf", copy)
+    (copy / "log").mkdir()
+    for path in [copy / "installed-site.conf", *(copy / "etc/nginx").rglob("*")]:
+        if path.is_file():
+            path.write_text(path.read_text(errors="surrogateescape").replace(str(root), str(copy)))
+    dying = upstream(None)
+    thanks = upstream(
+        b"HTTP/1.1 302 Found\r\nLocation: /consultation/thanks/\r\n"
+        b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    hosts = f"server 127.0.0.1:{dying} max_fails=0; server 127.0.0.1:{thanks} backup;"
+    with nginx_serving(copy, hosts) as ports:
+        yield ports
+    shutil.rmtree(copy)
+
+
+def post(port, path):
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    body = b"name=Layla&phone=0501234567"
+    with context.wrap_socket(
+        socket.create_connection(("127.0.0.1", port), timeout=10), server_hostname=HOST
+    ) as tls:
+        tls.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        answer = b"".join(iter(lambda: tls.recv(65536), b"")).decode()
+    return int(answer.split()[1])
+
+
+@pytest.mark.parametrize("path", ["/consultation/", "/ar/consultation/"])
+def test_the_forms_post_is_sent_to_the_next_host_when_one_dies_mid_request(
+    serving_a_host_that_dies_mid_request, path
+):
+    _http, https_port = serving_a_host_that_dies_mid_request
+
+    assert post(https_port, path) == 302
+
+
+def test_any_other_post_is_never_sent_to_a_second_host(serving_a_host_that_dies_mid_request):
+    _http, https_port = serving_a_host_that_dies_mid_request
+
+    assert post(https_port, "/admin/login/") == 502
