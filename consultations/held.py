@@ -5,13 +5,14 @@ once the write-ahead log is fsync'd), before the patient sees the thanks page, s
 SIGKILL of gunicorn and a power cut. drain.py stores it when the database is back. An SQLite
 file of its own, from the standard library: a transaction, fsync and one writer at a time
 across the host's processes, without a server that could be down too (Redis keeps nothing on
-disk). The folder is the site user's alone (0700), the file too (0600, and SQLite gives its
-journal the file's permissions); nothing here is ever logged.
+disk). The folder is the site user's alone (0700), the file and its journal too (0600);
+nothing here is ever logged.
 """
 
+import contextlib
 import json
-import os
 import sqlite3
+import stat
 import time
 from pathlib import Path
 
@@ -29,8 +30,15 @@ def spool_path():
 def _connect():
     path = spool_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))  # made private before SQLite opens it
+    path.parent.chmod(0o700)
     database = sqlite3.connect(path, timeout=30, isolation_level=None)
+    # By name, never by opening the file: closing any other descriptor of it would drop the
+    # locks this process's SQLite connections hold (POSIX locks are per process), and two
+    # threads' writes could then overwrite each other.
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_IMODE(file.stat().st_mode) != 0o600:
+                file.chmod(0o600)
     database.execute("PRAGMA journal_mode=WAL")
     database.execute("PRAGMA synchronous=FULL")
     database.execute(
@@ -52,8 +60,9 @@ def hold(key, fields):
     try:
         database = _connect()
         try:
+            # The same form sent again is held once; any other constraint fails loudly.
             database.execute(
-                "INSERT OR IGNORE INTO held VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO held VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                 (
                     key,
                     time.time(),

@@ -2,8 +2,10 @@
 host's disk; it reaches the database by itself once, in order, as it was sent."""
 
 import logging
+import multiprocessing
 import sqlite3
 import stat
+import threading
 from datetime import timedelta
 from io import StringIO
 
@@ -297,3 +299,37 @@ def test_while_a_request_has_waited_more_than_five_minutes_the_log_warns_once_a_
         "3 consultation request(s) held on this host, the oldest for 362 s: the database is "
         "still unreachable",
     ]
+
+
+def hold_while_another_thread_reads(worker, count):
+    """One server process: requests held by one thread while its drainer thread reads."""
+    stop = threading.Event()
+
+    def drainer():
+        while not stop.is_set():
+            held.oldest_first(50)
+
+    reading = threading.Thread(target=drainer)
+    reading.start()
+    fields = {"phone": "+971500000000", "whatsapp": "+971500000000", "created_at": "2026"}
+    for n in range(count):
+        held.hold(f"{worker}-{n}", fields)
+    stop.set()
+    reading.join()
+
+
+def test_held_requests_survive_many_processes_and_threads_at_once():
+    """SQLite's locks are per process: a thread that opened and closed the spool's file itself
+    dropped its drainer's locks, and writes from three processes corrupted the spool."""
+    context = multiprocessing.get_context("fork")
+    workers = [
+        context.Process(target=hold_while_another_thread_reads, args=(n, 150)) for n in range(3)
+    ]
+
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=120)
+
+    assert [process.exitcode for process in workers] == [0, 0, 0]
+    assert held.summary()[0] == 450
