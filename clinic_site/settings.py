@@ -188,6 +188,9 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Dubai"
+# Dates day first, as the UAE writes them, in English and Arabic (Django's English writes
+# 11/30/2026): ground/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["ground.formats"]
 USE_I18N = True
 USE_TZ = True
 
