@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "audit",
     # The front desk's contact history and follow-ups (frontdesk/).
     "frontdesk",
+    # A time for the free consultation: the patient's picker, the front desk's days (booking/).
+    "booking",
     # Backups, restore and the erasure ledger (backups/). Before django-dbbackup: its own
     # `dbbackup` command, which encrypts when a key is configured, is the one manage.py runs.
     "backups",
