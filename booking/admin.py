@@ -30,7 +30,8 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
         return redirect("admin:booking_clinicsettings_change", 1)
 
 
-class DayHoursInline(admin.TabularInline):
+class DayHoursInline(admin.StackedInline):
+    # Stacked, not tabular: a tabular inline's fields have no labels of their own (axe: label).
     model = DayHours
     extra = 7
 
