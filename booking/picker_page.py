@@ -15,7 +15,8 @@ from booking import dates, slots
 from ground.kept import register_slot
 
 TIMES_SLOT = "prerendered-slot-booking-times"
-DAYS_SHOWN = 5
+# Three days of times fit a phone's screen a few times over; "Later times" shows the next three.
+DAYS_SHOWN = 3
 
 
 def choose_a_time_step(request, reference):
