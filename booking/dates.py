@@ -16,7 +16,9 @@ DAY = gettext_noop("D j M")
 
 def _format(moment, pattern, language):
     local = moment.astimezone(CLINIC_TIMEZONE)
-    with translation.override(language or translation.get_language()):
+    if language is None:  # the active language, without the cost of switching to it
+        return dateformat.format(local, _(pattern))
+    with translation.override(language):
         return dateformat.format(local, _(pattern))
 
 
@@ -27,7 +29,9 @@ def visit_time(moment, language=None):
 
 def visit_day(day, language=None):
     """ "Tue 1 Dec" for a date."""
-    with translation.override(language or translation.get_language()):
+    if language is None:
+        return dateformat.format(day, _(DAY))
+    with translation.override(language):
         return dateformat.format(day, _(DAY))
 
 

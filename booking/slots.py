@@ -18,6 +18,10 @@ from ground import hours
 from ground.hours import CLINIC_TIMEZONE
 
 RULES_SECONDS = 5
+# How long a process may show the picker's taken times without reading them again. A time taken
+# meanwhile is refused by the database when sent (with the next free times, read afresh); every
+# change this process makes reads them again at once.
+TAKEN_SECONDS = 2
 _kept = {}
 _lock = threading.Lock()
 
@@ -59,7 +63,7 @@ def rules():
 
 
 def forget_rules(**kwargs):
-    """Read the settings again at the next request (after a change in this process)."""
+    """Read the settings (and the taken times) again at the next request."""
     with _lock:
         _kept.clear()
 
@@ -112,10 +116,40 @@ def offered_starts(now, current, first_day=None, last_day=None):
     return starts
 
 
-def taken_counts(starts, length, leave_out=None):
-    """{start: how many held or confirmed bookings overlap it}, one query for the whole span."""
+def recall(key):
+    """What this process kept under `key` in the last TAKEN_SECONDS, or None."""
+    with _lock:
+        kept = _kept.get(key)
+    return kept[0] if kept and kept[1] > monotonic_time.monotonic() else None
+
+
+def keep(key, value):
+    with _lock:
+        if len(_kept) > 200:  # windows move on every half hour: drop the old ones now and then
+            _kept.clear()
+        _kept[key] = (value, monotonic_time.monotonic() + TAKEN_SECONDS)
+
+
+def forget_taken(**kwargs):
+    with _lock:
+        for key in [key for key in _kept if key != "rules"]:
+            del _kept[key]
+
+
+def taken_counts(starts, length, leave_out=None, *, fresh=True):
+    """{start: how many held or confirmed bookings overlap it}, one query for the whole span;
+    kept for TAKEN_SECONDS unless `fresh` (a patient's choice is always checked afresh)."""
     if not starts:
         return Counter()
+    key = ("taken", starts[0], starts[-1], length, leave_out)
+    if not fresh and (kept := recall(key)) is not None:
+        return kept
+    counts = _read_taken(starts, length, leave_out)
+    keep(key, counts)
+    return counts
+
+
+def _read_taken(starts, length, leave_out):
     booked = Booking.objects.active().between(starts[0], starts[-1] + length)
     if leave_out is not None:
         booked = booked.exclude(pk=leave_out)
@@ -130,11 +164,11 @@ def taken_counts(starts, length, leave_out=None):
     return counts
 
 
-def free_starts(now, current=None, *, first_day=None, last_day=None, leave_out=None):
+def free_starts(now, current=None, *, first_day=None, last_day=None, leave_out=None, fresh=True):
     """The offered starts that still have a free place, in order."""
     current = current or rules()
     starts = offered_starts(now, current, first_day, last_day)
-    taken = taken_counts(starts, current.settings.slot_length, leave_out)
+    taken = taken_counts(starts, current.settings.slot_length, leave_out, fresh=fresh)
     return [start for start in starts if taken[start] < current.settings.capacity]
 
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from booking.models import Booking
-from booking.slots import rules
+from booking.slots import forget_taken, rules
 
 Status = Booking.Status
 
@@ -75,7 +75,9 @@ def move(booking, start, *, current=None, status=None):
         return Booking.objects.get(pk=booking.pk)
 
     with transaction.atomic():
-        return _try_seats(current.settings.capacity, write)
+        moved = _try_seats(current.settings.capacity, write)
+    forget_taken()
+    return moved
 
 
 def confirm(booking):
@@ -97,5 +99,6 @@ def free(booking, status):
     ).update(status=status, updated_at=timezone.now())
     if not freed:
         raise NotHeld
+    forget_taken()
     booking.refresh_from_db()
     return booking

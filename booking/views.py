@@ -77,16 +77,22 @@ class PickView(View):
                 now=now,
                 first_day=parse_day(params.get("from")),
                 leave_out=leave_out,
+                fresh=False,
             )
         else:
             request_id = request_id_from(params.get("r"))
             if request_id is None:
                 return link_not_valid(request)
-            existing = Booking.objects.active().filter(request_id=request_id).first()
-            if existing is not None:
-                return redirect(links.visit_path(existing, _language(request)))
+            # No query for a time this request already holds: the picker is shown far more
+            # often than it is sent, and sending it again moves that time (post()).
+            # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
+            # choice itself is the database's to accept.
             form = times_form(
-                request, reference=params["r"], now=now, first_day=parse_day(params.get("from"))
+                request,
+                reference=params["r"],
+                now=now,
+                first_day=parse_day(params.get("from")),
+                fresh=False,
             )
         return kept_response(request, PICK_TEMPLATE, values={TIMES_SLOT: form})
 

@@ -321,3 +321,18 @@ def test_the_visit_page_in_arabic_writes_the_time_the_uae_way(client):
         page = parse(client.get(visit_path(booking)))
 
     assert "الثلاثاء 1 ديسمبر، 10:30" in page.text
+
+
+def test_choosing_again_from_the_thanks_page_link_moves_the_time_it_holds(client):
+    consultation = make_request()
+
+    with clock_at(MONDAY_9AM):
+        first = choose_time(client, consultation, "2026-12-01T10:30")
+        again = choose_time(client, consultation, "2026-12-01T11:00")
+
+    assert first["Location"] == again["Location"]
+    assert Booking.objects.get().starts_at == dubai(2026, 12, 1, 11, 0)
+    assert ContactEntry.objects.last().note.startswith("Chose Tue 1 Dec, 10:30")
+    assert (
+        ContactEntry.objects.first().note == "Time moved from Tue 1 Dec, 10:30 to Tue 1 Dec, 11:00"
+    )
