@@ -252,3 +252,13 @@ def test_the_calendar_file_reads_back_at_the_right_hour_in_london(client):
     assert "1128, Al Wasl Road" in str(event["LOCATION"])
     assert visit_path(booking) in str(event["DESCRIPTION"])
     assert "Omar" not in response.content.decode()
+
+
+def test_the_front_page_counts_todays_times_in_arabic_with_the_arabic_comma(desk):
+    make_booking(starts_at=dubai(2026, 11, 30, 12, 0))
+    desk.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
+
+    with clock_at(MONDAY_9AM):
+        html = desk.get(reverse("admin:index")).content.decode()
+
+    assert "اليوم: استشارة واحدة، موعد واحد بانتظار التأكيد" in html

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import template
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from booking.models import Booking
@@ -20,12 +21,14 @@ def booking_summary(context):
     held = Booking.objects.active().filter(status="held").count()
     unsent = visits(clinic_today() + timedelta(days=1)).filter(reminder_sent_at__isnull=True)
     unsent = unsent.count()
-    text = ngettext(
+    today_text = ngettext(
         "Today: %(count)d consultation", "Today: %(count)d consultations", len(today)
     ) % {"count": len(today)}
-    text += ", " + ngettext("%(held)d time to confirm", "%(held)d times to confirm", held) % {
+    held_text = ngettext("%(held)d time to confirm", "%(held)d times to confirm", held) % {
         "held": held
     }
+    # Translators: the two counts of the front page's line, joined with your language's comma.
+    text = _("%(today)s, %(held)s") % {"today": today_text, "held": held_text}
     return {
         "show": True,
         "text": text,
