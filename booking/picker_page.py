@@ -114,23 +114,24 @@ def times_form(
             '<div class="form-summary" role="alert" id="time-problem">'
             f"<p>{escape(problem)}</p></div>"
         )
+    # Each text through gettext on its own line (makemessages can't read into an f-string).
+    choose = _("Change to this time") if visit else _("Choose this time")
+    none_free = _(
+        "There is no free time in the next days. We will call or WhatsApp you to find one."
+    )
+    later_times = _("Later times")
+    call_me = _("None of these suit me: please call me")
     if days:
-        button = _("Change to this time") if visit else _("Choose this time")
-        parts += [days, f'<p><button type="submit" class="button">{escape(button)}</button></p>']
+        parts += [days, f'<p><button type="submit" class="button">{escape(choose)}</button></p>']
     else:
-        parts.append(
-            "<p>"
-            + escape(_("There is no free time in the next days. We will call or WhatsApp you to "
-                       "find one."))
-            + "</p>"
-        )  # fmt: skip
+        parts.append(f"<p>{escape(none_free)}</p>")
     if later:
         url = "?" + urlencode({**link, "from": f"{later:%Y-%m-%d}"})
-        parts.append(f'<p><a href="{escape(url)}">{escape(_("Later times"))}</a></p>')
+        parts.append(f'<p><a href="{escape(url)}">{escape(later_times)}</a></p>')
     if not visit:
         parts.append(
             '<p><button type="submit" name="call_me" value="1" class="button button--secondary">'
-            f"{escape(_('None of these suit me: please call me'))}</button></p>"
+            f"{escape(call_me)}</button></p>"
         )
     parts.append("</form>")
     return mark_safe("\n".join(parts))  # noqa: S308 (every value above escaped)

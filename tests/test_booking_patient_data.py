@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.models import AccessEvent
 from booking.models import Booking
@@ -31,7 +31,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 def test_the_csv_export_has_each_requests_consultation_times():
     make_booking(starts_at=dubai(2026, 12, 1, 10, 30))
 
-    text = "".join(stream_csv(ConsultationRequest.objects.all()))
+    with translation.override("en"):  # the staff member's language, whatever a test before left
+        text = "".join(stream_csv(ConsultationRequest.objects.all()))
 
     (row,) = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     assert row["Consultation times"] == "2026-12-01 10:30 (Held, to confirm)"
