@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "audit",
     # The front desk's contact history and follow-ups (frontdesk/).
     "frontdesk",
+    # A time for the free consultation: the patient's picker, the front desk's days (booking/).
+    "booking",
     # Backups, restore and the erasure ledger (backups/). Before django-dbbackup: its own
     # `dbbackup` command, which encrypts when a key is configured, is the one manage.py runs.
     "backups",
@@ -188,6 +190,9 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Dubai"
+# Dates day first, as the UAE writes them, in English and Arabic (Django's English writes
+# 11/30/2026): ground/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["ground.formats"]
 USE_I18N = True
 USE_TZ = True
 

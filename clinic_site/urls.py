@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -35,6 +36,15 @@ urlpatterns += i18n_patterns(
     path("consultation/", include("consultations.urls")),
     prefix_default_language=False,
 )
+
+if apps.is_installed("booking"):
+    from booking.feed import feed_view
+
+    # The patient's time (after the form), and the staff's calendar feeds (no sign-in: the key).
+    urlpatterns += i18n_patterns(
+        path("consultation/time/", include("booking.urls")), prefix_default_language=False
+    )
+    urlpatterns.append(path("calendar/<str:key>.ics", feed_view, name="booking-feed"))
 
 handler400 = views.bad_request
 handler500 = views.server_error

@@ -1,15 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-from consultations.views import ConsultationCreateView
+from consultations.views import ConsultationCreateView, ThanksView
 
 app_name = "consultations"
 
 urlpatterns = [
     path("", ConsultationCreateView.as_view(), name="form"),
-    path(
-        "thanks/",
-        TemplateView.as_view(template_name="consultations/thanks.html"),
-        name="thanks",
-    ),
+    path("thanks/", ThanksView.as_view(), name="thanks"),
 ]

@@ -1,4 +1,4 @@
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.shortcuts import redirect, render
@@ -6,9 +6,9 @@ from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView
+from django.views.generic import CreateView, TemplateView
 
-from consultations import ratelimit
+from consultations import next_steps, ratelimit, references
 from consultations.forms import ConsultationForm
 from consultations.kept_form import SOURCE_PATH_SLOT, slot_form
 from consultations.submission import record_request
@@ -53,5 +53,24 @@ class ConsultationCreateView(CreateView):
             ratelimit.count(self.request, "accepted") > settings.CONSULTATION_RATE_SOFT_LIMIT
         )
         # Bots get the same thank-you page as people: nothing tells them they were caught.
-        record_request(form, self.request, suspected_spam=over_soft_limit or form.looks_automated())
-        return redirect(self.success_url)
+        stored = record_request(
+            form, self.request, suspected_spam=over_soft_limit or form.looks_automated()
+        )
+        if stored is None or stored.pk is None:
+            return redirect(self.success_url)
+        # A stored request's thanks page may offer a next step (choosing a time).
+        return redirect(
+            f"{self.success_url}?{urlencode({'ref': references.reference_for(stored)})}"
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ThanksView(TemplateView):
+    template_name = "consultations/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        reference = self.request.GET.get("ref", "")
+        steps = []
+        if references.request_id_from(reference) is not None:
+            steps = next_steps.for_reference(self.request, reference)
+        return {**super().get_context_data(**kwargs), "next_steps": steps}

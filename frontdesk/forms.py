@@ -7,7 +7,7 @@ from frontdesk.models import ContactEntry
 LOGGABLE = [
     (value, label)
     for value, label in ContactEntry.Outcome.choices
-    if value != ContactEntry.Outcome.STATUS_CHANGED
+    if value not in (ContactEntry.Outcome.STATUS_CHANGED, ContactEntry.Outcome.APPOINTMENT)
 ]
 
 

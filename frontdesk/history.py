@@ -83,6 +83,38 @@ def log_contact(consultation, user, outcome, *, note="", call_back_on=None, call
     return entry
 
 
+@transaction.atomic
+def log_appointment(
+    consultation,
+    user,
+    note,
+    *,
+    channel=ContactEntry.Channel.ADMIN,
+    status_after=None,
+    call_back_today=False,
+):
+    """A consultation time chosen, confirmed, declined or moved (booking/): one entry in the
+    history; the status changes only when `status_after` is given."""
+    consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
+    entry = ContactEntry.objects.create(
+        request=consultation,
+        created_at=hours.now(),
+        user=user,
+        username=user.get_username() if user else "",
+        channel=channel,
+        outcome=Outcome.APPOINTMENT,
+        status_before=consultation.status,
+        status_after=status_after or consultation.status,
+        note=note,
+    )
+    if status_after:
+        consultation.status = status_after
+    if call_back_today and consultation.status not in CLOSED_STATUSES:
+        consultation.call_back_on, consultation.call_back_after = clinic_today(), None
+    consultation.save()
+    return entry
+
+
 def record_status_changes(sender, request=None, changes=(), **kwargs):
     """Status changes made another way (change form, bulk action) join the same history."""
     user = getattr(request, "user", None)

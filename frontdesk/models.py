@@ -27,12 +27,15 @@ class ContactEntry(models.Model):
         NO_SHOW = "no_show", _("No-show")
         # Not an attempt: the status was changed another way (change form, bulk action).
         STATUS_CHANGED = "status_changed", _("Status changed")
+        # Not an attempt either: a consultation time chosen, confirmed, declined or moved.
+        APPOINTMENT = "appointment", _("Consultation time")
 
     class Channel(models.TextChoices):
         PHONE = "phone", _("Phone")
         WHATSAPP = "whatsapp", _("WhatsApp")
         CLINIC = "clinic", _("At the clinic")
         ADMIN = "admin", _("Admin")
+        WEBSITE = "website", _("Website")
 
     request = models.ForeignKey(
         ConsultationRequest,

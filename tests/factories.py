@@ -148,3 +148,42 @@ def make_gpg_key(home, passphrase):
         [*gpg, "--with-colons", "--list-secret-keys"], check=True, capture_output=True, text=True
     ).stdout
     return next(line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:"))
+
+
+# Consultation times (booking/)
+
+
+def make_booking(consultation=None, starts_at=None, **kwargs):
+    """A held time for a request (a new one unless given), 30 minutes long."""
+    from datetime import timedelta
+
+    from booking.models import Booking
+
+    consultation = consultation or make_request(phone=f"+9715{Booking.objects.count():08d}")
+    starts_at = starts_at or dubai(2026, 12, 1, 10, 30)
+    kwargs.setdefault("ends_at", starts_at + timedelta(minutes=30))
+    kwargs.setdefault("status", "held")
+    return Booking.objects.create(request=consultation, starts_at=starts_at, **kwargs)
+
+
+def picker_url(consultation, language="en"):
+    """The link the thanks page gives a stored request."""
+    from urllib.parse import urlencode
+
+    from django.utils import translation
+
+    from consultations.references import reference_for
+
+    with translation.override(language):
+        return f"{reverse('booking:pick')}?{urlencode({'r': reference_for(consultation)})}"
+
+
+def choose_time(client, consultation, value, language="en"):
+    """The patient sends the picker with a time ("2026-11-30T11:00", Dubai)."""
+    from django.utils import translation
+
+    from consultations.references import reference_for
+
+    with translation.override(language):
+        url = reverse("booking:pick")
+    return client.post(url, {"r": reference_for(consultation), "time": value})

@@ -3,22 +3,42 @@ for safety, ranges and hours written out, one spelling of tanween, the Arabic co
 forms, the approval number kept left to right (issue 20's native read, as tests can guard it)."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from booking.links import visit_path
 from consultations.models import ConsultationRequest
-from tests.factories import clock_at, dubai, login_staff, make_front_desk_user, make_request
+from consultations.references import reference_for
+from tests.factories import (
+    clock_at,
+    dubai,
+    login_staff,
+    make_booking,
+    make_front_desk_user,
+    make_request,
+    picker_url,
+)
 from tests.html import parse
 from tests.pages import page_urls
 from tests.test_arabic_site import arabic_page, text_outside_english_marked_elements
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
-# Every Arabic page a patient reads: the navigation's pages and the form's thank-you page.
-READ_PAGES = [*page_urls("ar"), "/ar/consultation/thanks/"]
+# Every Arabic page a patient reads: the navigation's pages, the form's thank-you page (with and
+# without the link to choose a time), the time picker, the visit page behind the patient's link
+# (held, confirmed, declined, cancelled) and the page for a link that no longer works. Pages that
+# need a stored request are named here and made in patient_page().
+MADE_PAGES = [
+    "thanks with a time to choose", "time picker",
+    "visit held", "visit confirmed", "visit declined", "visit cancelled",
+]  # fmt: skip
+READ_PAGES = [
+    *page_urls("ar"), "/ar/consultation/thanks/", "/ar/consultation/time/?r=expired", *MADE_PAGES,
+]  # fmt: skip
 # Latin-letter words an Arabic page may carry: abbreviations and names patients know in English.
 # A brand stays in Latin letters only where the product itself is meant: the clinic's own name,
 # and Rogaine and Propecia, the medicines' trade names beside their Arabic generic names.
@@ -44,18 +64,38 @@ def reachable_clinic(settings):
     }
 
 
+def patient_page(url):
+    """The Arabic page, made first when it needs a stored request (MADE_PAGES)."""
+    if url in MADE_PAGES:
+        consultation = make_request(language="ar")
+        if url == "thanks with a time to choose":
+            url = f"/ar/consultation/thanks/?ref={reference_for(consultation)}"
+        elif url == "time picker":
+            url = picker_url(consultation, language="ar")
+        else:
+            booking = make_booking(
+                consultation,
+                starts_at=timezone.localtime().replace(hour=10, minute=30, second=0, microsecond=0)
+                + timedelta(days=3),
+                status=url.removeprefix("visit "),
+            )
+            url = visit_path(booking)
+    return Client().get(url)
+
+
 def what_a_patient_reads(url):
     """The page's title, its description in search results, and the text of its body."""
-    page = parse(Client().get(url))
+    page = parse(patient_page(url))
     return f"{page.title}\n{page.meta['description']}\n{page.text}"
 
 
 @pytest.mark.usefixtures("reachable_clinic")
 @pytest.mark.parametrize("url", READ_PAGES)
 def test_an_arabic_page_has_no_untranslated_english(url):
-    html = arabic_page(url).content.decode()
+    response = patient_page(url)
+    html = response.content.decode()
 
-    page = parse(arabic_page(url))
+    page = parse(response)
     text = f"{page.title} {page.meta['description']} {text_outside_english_marked_elements(html)}"
     text = re.sub(r"\S+@\S+", " ", text)  # the clinic's email address is no word either
     # Codes with digits (the M.O.H. approval number, IGF-1) are not words.
@@ -114,7 +154,7 @@ def test_tanween_is_written_one_way_on_every_arabic_page(url):
 @pytest.mark.usefixtures("reachable_clinic")
 @pytest.mark.parametrize("url", READ_PAGES)
 def test_arabic_text_uses_the_arabic_comma(url):
-    html = arabic_page(url).content.decode()
+    html = patient_page(url).content.decode()
 
     # The street address, marked lang="en", keeps the commas the clinic writes it with.
     text = text_outside_english_marked_elements(html)

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "booking"
+    verbose_name = _("Consultation times")
+    # Shown at the top of the admin's front page (staff_access/admin_site.py).
+    admin_index_panel = "admin/booking/index_panel.html"
+
+    def ready(self):
+        from booking import patient_copy, picker_page, signals
+        from consultations import export, next_steps, patient_data
+
+        export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
+        patient_data.add_related("consultation_times", patient_copy.copy_rows)
+        next_steps.add_next_step(picker_page.choose_a_time_step)
+        picker_page.register_slots()
+        signals.connect()

@@ -1,0 +1,78 @@
+"""Calendar files (iCalendar, RFC 5545) written with the icalendar library: the patient's one
+visit, and a staff member's feed. Times carry Asia/Dubai with its VTIMEZONE, so a phone set to
+London shows the consultation at the right hour (08:30 there for 10:30 in Dubai in winter)."""
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from ground.hours import CLINIC_TIMEZONE
+
+PRODUCT = "-//Ecla Clinic//Consultation times//EN"
+
+
+def _calendar(name=None):
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", str(CLINIC_TIMEZONE))
+    return calendar
+
+
+def _address():
+    clinic = settings.CLINIC
+    return f"{clinic['name']}, {clinic['street_address']}, {clinic['locality']}"
+
+
+def _event(booking, summary, description="", url=""):
+    event = Event()
+    event.add("uid", f"consultation-{booking.pk}@ecla-clinic")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", booking.starts_at.astimezone(CLINIC_TIMEZONE))
+    event.add("dtend", booking.ends_at.astimezone(CLINIC_TIMEZONE))
+    event.add("summary", summary)
+    event.add("location", _address())
+    event.add("status", "CONFIRMED" if booking.status == "confirmed" else "TENTATIVE")
+    if description:
+        event.add("description", description)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def _bytes(calendar):
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def visit_calendar(booking, visit_url, language):
+    """The patient's "Add to calendar" file, in their language."""
+    with translation.override(language):
+        summary = _("Free consultation at Ecla Clinic")
+        description = _("To change or cancel: %(url)s") % {"url": visit_url}
+        calendar = _calendar()
+        calendar.add("method", "PUBLISH")
+        calendar.add_component(_event(booking, summary, description, visit_url))
+    return _bytes(calendar)
+
+
+def staff_feed(bookings, *, with_patients):
+    """A staff member's feed: held and confirmed consultations; the patient's name and number
+    only when the clinic turned that on."""
+    with translation.override("en"):
+        calendar = _calendar("Ecla Clinic consultations")
+        for booking in bookings:
+            held = " (held)" if booking.status == "held" else ""
+            if with_patients:
+                consultation = booking.request
+                summary = f"Consultation{held}: {consultation.name}"
+                description = f"{consultation.phone.as_international} · request #{consultation.pk}"
+            else:
+                summary = f"Consultation{held}"
+                description = f"Request #{booking.request_id}"
+            calendar.add_component(_event(booking, summary, description))
+    return _bytes(calendar)

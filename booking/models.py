@@ -1,0 +1,232 @@
+"""A time for the free consultation: the clinic's settings, its dated hours, and the bookings.
+
+No time holds more patients than its capacity, and the database guarantees it, not a check
+before an insert: each held or confirmed booking takes a seat (0 to capacity - 1) of its time,
+and two such bookings can't share a start and a seat (SQLite: a partial unique index) nor, on
+PostgreSQL, overlap in time on the same seat (an exclusion constraint over the time range, made
+by migration 0002 with btree_gist).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import ConsultationRequest
+
+
+class ClinicSettings(models.Model):
+    """One row: how the clinic offers times. Weekly hours are ground/hours.py's."""
+
+    class Confirmation(models.TextChoices):
+        HELD = "held", _("Held for the front desk to confirm")
+        INSTANT = "instant", _("Booked at once")
+
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("length of a consultation (minutes)"), default=30
+    )
+    buffer_minutes = models.PositiveSmallIntegerField(
+        _("buffer between consultations (minutes)"), default=0
+    )
+    minimum_notice_hours = models.PositiveSmallIntegerField(
+        _("minimum notice (hours)"),
+        default=2,
+        help_text=_("The earliest time offered is this long after the patient looks."),
+    )
+    days_ahead = models.PositiveSmallIntegerField(
+        _("days ahead"), default=14, help_text=_("How far ahead patients may choose a time.")
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("consultations at once"),
+        default=1,
+        help_text=_("How many patients can be seen at the same time (1: the consultant)."),
+    )
+    confirmation = models.CharField(
+        _("a chosen time is"),
+        max_length=10,
+        choices=Confirmation.choices,
+        default=Confirmation.HELD,
+    )
+    feed_shows_patients = models.BooleanField(
+        _("calendar feeds show patients’ names and numbers"),
+        default=False,
+        help_text=_("Off: staff calendars show “Consultation” and the request number only."),
+    )
+
+    class Meta:
+        verbose_name = _("booking settings")
+        verbose_name_plural = _("booking settings")
+
+    def __str__(self):
+        return str(_("Booking settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+    @property
+    def slot_length(self):
+        return timedelta(minutes=self.slot_minutes)
+
+    @property
+    def step(self):
+        return timedelta(minutes=self.slot_minutes + self.buffer_minutes)
+
+
+class DatedHours(models.Model):
+    """Hours that replace the weekly ones between two dates: a closed day (a holiday), or a
+    dated weekly plan (Ramadan, announced late and different every year)."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("e.g. Ramadan 2027, Eid"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to (included)"))
+    closed = models.BooleanField(
+        _("closed"), default=False, help_text=_("Closed on every day of these dates.")
+    )
+
+    class Meta:
+        verbose_name = _("dated hours")
+        verbose_name_plural = _("dated hours (holidays, Ramadan)")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="booking_dated_hours_order"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class DayHours(models.Model):
+    """One opening span of a weekday in a dated plan; a weekday without one is closed."""
+
+    WEEKDAYS = [
+        (0, _("Monday")),
+        (1, _("Tuesday")),
+        (2, _("Wednesday")),
+        (3, _("Thursday")),
+        (4, _("Friday")),
+        (5, _("Saturday")),
+        (6, _("Sunday")),
+    ]
+
+    plan = models.ForeignKey(DatedHours, on_delete=models.CASCADE, related_name="days")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        verbose_name = _("opening hours of a day")
+        verbose_name_plural = _("opening hours, day by day")
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")), name="booking_day_hours_order"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+ACTIVE = ("held", "confirmed")
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE)
+
+    def between(self, start, end):
+        return self.filter(starts_at__lt=end, ends_at__gt=start)
+
+
+class Booking(models.Model):
+    class Status(models.TextChoices):
+        HELD = "held", _("Held, to confirm")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined by the clinic")
+        CANCELLED = "cancelled", _("Cancelled by the patient")
+
+    request = models.ForeignKey(
+        ConsultationRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="bookings",
+    )
+    starts_at = models.DateTimeField(_("time"))
+    ends_at = models.DateTimeField(_("ends"))
+    seat = models.PositiveSmallIntegerField(
+        _("seat"), default=0, help_text=_("Which of the time’s places (0 when one at a time).")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    created_at = models.DateTimeField(_("chosen at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    reminder_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reminder sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation time")
+        verbose_name_plural = _("consultation times")
+        ordering = ["starts_at", "seat"]
+        constraints = [
+            # Every database: one patient per seat of a time (see the module's docstring).
+            models.UniqueConstraint(
+                fields=["starts_at", "seat"],
+                condition=Q(status__in=ACTIVE),
+                name="booking_one_patient_a_seat",
+            ),
+            # One time at once per request: a double click can't hold two.
+            models.UniqueConstraint(
+                fields=["request"], condition=Q(status__in=ACTIVE), name="booking_one_per_request"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_at", "status"], name="booking_start_status")]
+
+    def __str__(self):
+        return f"#{self.request_id} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self):
+        return self.status in ACTIVE
+
+
+class CalendarFeed(models.Model):
+    """A staff member's private calendar subscription. The address holds a random key whose hash
+    alone is stored; a new address or turning it off revokes the old one at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("made"), default=timezone.now)
+    last_read_at = models.DateTimeField(_("last read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,191 @@
+"""Which times the clinic offers: its hours (ground/hours.py, or dated hours that replace them),
+the slot length and buffer, the minimum notice, how far ahead, and how many are already taken.
+
+Every time is Asia/Dubai. The settings and dated hours are read once per process and kept for
+a few seconds (a change in the admin reaches every process within RULES_SECONDS), so showing the
+picker costs one query for the bookings it must leave out.
+"""
+
+import threading
+import time as monotonic_time
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from booking.models import Booking, ClinicSettings, DatedHours
+from ground import hours
+from ground.hours import CLINIC_TIMEZONE
+
+RULES_SECONDS = 5
+# How long a process may show the picker's taken times without reading them again. A time taken
+# meanwhile is refused by the database when sent (with the next free times, read afresh); every
+# change this process makes reads them again at once.
+TAKEN_SECONDS = 2
+_kept = {}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Plan:
+    starts_on: object
+    ends_on: object
+    closed: bool
+    spans: tuple  # ((weekday, opens, closes), ...)
+
+
+@dataclass(frozen=True)
+class Rules:
+    settings: ClinicSettings
+    plans: tuple  # the shortest first: a closed day inside Ramadan wins over Ramadan
+
+
+def rules():
+    """The clinic's settings and dated hours, as this process keeps them."""
+    with _lock:
+        kept = _kept.get("rules")
+        if kept and kept[1] > monotonic_time.monotonic():
+            return kept[0]
+    plans = [
+        Plan(
+            plan.starts_on,
+            plan.ends_on,
+            plan.closed,
+            tuple((day.weekday, day.opens, day.closes) for day in plan.days.all()),
+        )
+        for plan in DatedHours.objects.prefetch_related("days")
+    ]
+    plans.sort(key=lambda plan: plan.ends_on - plan.starts_on)
+    made = Rules(ClinicSettings.load(), tuple(plans))
+    with _lock:
+        _kept["rules"] = (made, monotonic_time.monotonic() + RULES_SECONDS)
+    return made
+
+
+def forget_rules(**kwargs):
+    """Read the settings (and the taken times) again at the next request."""
+    with _lock:
+        _kept.clear()
+
+
+def open_spans(day, plans):
+    """[(opens, closes)] of this date: dated hours when some cover it, else the weekly hours."""
+    for plan in plans:
+        if plan.starts_on <= day <= plan.ends_on:
+            if plan.closed:
+                return []
+            return [
+                (opens, closes) for weekday, opens, closes in plan.spans if weekday == day.weekday()
+            ]
+    if day.weekday() in hours.OPEN_WEEKDAYS:
+        return [(hours.OPENS, hours.CLOSES)]
+    return []
+
+
+def day_starts(day, current):
+    """Every start of a consultation on this date, in the clinic's hours (aware, Dubai)."""
+    settings = current.settings
+    starts = []
+    for opens, closes in open_spans(day, current.plans):
+        start = datetime.combine(day, opens, tzinfo=CLINIC_TIMEZONE)
+        close = datetime.combine(day, closes, tzinfo=CLINIC_TIMEZONE)
+        while start + settings.slot_length <= close:
+            starts.append(start)
+            start += settings.step
+    return starts
+
+
+def window(now, current):
+    """(earliest start, first day, last day) patients may choose from now."""
+    settings = current.settings
+    local = now.astimezone(CLINIC_TIMEZONE)
+    earliest = local + timedelta(hours=settings.minimum_notice_hours)
+    last_day = local.date() + timedelta(days=settings.days_ahead)
+    return earliest, earliest.date(), last_day
+
+
+def offered_starts(now, current, first_day=None, last_day=None):
+    """Every start in the clinic's hours within the notice and the days ahead, taken or not."""
+    earliest, first, last = window(now, current)
+    first = max(first, first_day) if first_day else first
+    last = min(last, last_day) if last_day else last
+    starts, day = [], first
+    while day <= last:
+        starts += [start for start in day_starts(day, current) if start >= earliest]
+        day += timedelta(days=1)
+    return starts
+
+
+def recall(key):
+    """What this process kept under `key` in the last TAKEN_SECONDS, or None."""
+    with _lock:
+        kept = _kept.get(key)
+    return kept[0] if kept and kept[1] > monotonic_time.monotonic() else None
+
+
+def keep(key, value):
+    with _lock:
+        if len(_kept) > 200:  # windows move on every half hour: drop the old ones now and then
+            _kept.clear()
+        _kept[key] = (value, monotonic_time.monotonic() + TAKEN_SECONDS)
+
+
+def forget_taken(**kwargs):
+    with _lock:
+        for key in [key for key in _kept if key != "rules"]:
+            del _kept[key]
+
+
+def taken_counts(starts, length, leave_out=None, *, fresh=True):
+    """{start: how many held or confirmed bookings overlap it}, one query for the whole span;
+    kept for TAKEN_SECONDS unless `fresh` (a patient's choice is always checked afresh)."""
+    if not starts:
+        return Counter()
+    key = ("taken", starts[0], starts[-1], length, leave_out)
+    if not fresh and (kept := recall(key)) is not None:
+        return kept
+    counts = _read_taken(starts, length, leave_out)
+    keep(key, counts)
+    return counts
+
+
+def _read_taken(starts, length, leave_out):
+    booked = Booking.objects.active().between(starts[0], starts[-1] + length)
+    if leave_out is not None:
+        booked = booked.exclude(pk=leave_out)
+    counts = Counter()
+    for begins, ends in booked.values_list("starts_at", "ends_at"):
+        # The offered times a booking overlaps: usually its own start, once a grid changed more.
+        at = max(bisect_left(starts, begins - length), 0)
+        while at < len(starts) and starts[at] < ends:
+            if starts[at] + length > begins:
+                counts[starts[at]] += 1
+            at += 1
+    return counts
+
+
+def free_starts(now, current=None, *, first_day=None, last_day=None, leave_out=None, fresh=True):
+    """The offered starts that still have a free place, in order."""
+    current = current or rules()
+    starts = offered_starts(now, current, first_day, last_day)
+    taken = taken_counts(starts, current.settings.slot_length, leave_out, fresh=fresh)
+    return [start for start in starts if taken[start] < current.settings.capacity]
+
+
+def is_offered(start, now, current=None):
+    """True when `start` is a time the clinic offers now, free or not (in hours, not past, not
+    sooner than the notice, not beyond the days ahead)."""
+    current = current or rules()
+    local = start.astimezone(CLINIC_TIMEZONE)
+    return local in offered_starts(now, current, local.date(), local.date())
+
+
+def by_day(starts):
+    """[(date, [starts])] in order."""
+    days = []
+    for start in starts:
+        local = start.astimezone(CLINIC_TIMEZONE)
+        if not days or days[-1][0] != local.date():
+            days.append((local.date(), []))
+        days[-1][1].append(local)
+    return days

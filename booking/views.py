@@ -1,0 +1,218 @@
+"""The patient's side: choose a time (after the form), the visit page behind the signed link
+(see, change or cancel; the calendar file), and a clear page for a link that expired or was
+never ours."""
+
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from booking import dates, history, links, slots, taking
+from booking.ics import visit_calendar
+from booking.models import Booking
+from booking.picker_page import TIMES_SLOT, times_form
+from consultations.models import ConsultationRequest
+from consultations.references import request_id_from
+from ground import hours
+from ground.hours import CLINIC_TIMEZONE
+from ground.kept import kept_response
+
+PICK_TEMPLATE = "booking/pick.html"
+
+
+def link_not_valid(request):
+    """An expired, mangled or forged link: say so, and how to reach the clinic."""
+    return render(request, "booking/link_not_valid.html", status=404)
+
+
+def visit_or_none(token, *, now=None):
+    """The booking a visit link names, or None when it is forged or the visit is over."""
+    booking_id = links.booking_id_from(token)
+    if booking_id is None:
+        return None
+    booking = Booking.objects.select_related("request").filter(pk=booking_id).first()
+    if booking is None or booking.ends_at <= (now or hours.now()):
+        return None
+    return booking
+
+
+def parse_time(value):
+    """A time the form sent ("2026-12-01T10:30", Dubai), or None when it isn't one."""
+    try:
+        parsed = datetime.strptime(value or "", "%Y-%m-%dT%H:%M")
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=CLINIC_TIMEZONE)
+
+
+def parse_day(value):
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@method_decorator(never_cache, name="dispatch")
+class PickView(View):
+    """GET ?r=<request reference> (after the form) or ?v=<visit link> (change a time)."""
+
+    def get(self, request):
+        params = request.GET
+        now = hours.now()
+        if params.get("v"):
+            booking = visit_or_none(params["v"], now=now)
+            if booking is None:
+                return link_not_valid(request)
+            leave_out = booking.pk if booking.is_active else None
+            form = times_form(
+                request,
+                visit=params["v"],
+                now=now,
+                first_day=parse_day(params.get("from")),
+                leave_out=leave_out,
+                fresh=False,
+            )
+        else:
+            request_id = request_id_from(params.get("r"))
+            if request_id is None:
+                return link_not_valid(request)
+            # No query for a time this request already holds: the picker is shown far more
+            # often than it is sent, and sending it again moves that time (post()).
+            # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
+            # choice itself is the database's to accept.
+            form = times_form(
+                request,
+                reference=params["r"],
+                now=now,
+                first_day=parse_day(params.get("from")),
+                fresh=False,
+            )
+        return kept_response(request, PICK_TEMPLATE, values={TIMES_SLOT: form})
+
+    def post(self, request):
+        data = request.POST
+        now = hours.now()
+        booking = None
+        if data.get("v"):
+            booking = visit_or_none(data["v"], now=now)
+            if booking is None:
+                return link_not_valid(request)
+            consultation = booking.request
+        else:
+            request_id = request_id_from(data.get("r"))
+            consultation = ConsultationRequest.objects.filter(pk=request_id).first()
+            if consultation is None:
+                return link_not_valid(request)
+            if data.get("call_me"):
+                return redirect("consultations:thanks")
+            # Back to the picker after choosing (the browser's back button): a change of time.
+            booking = Booking.objects.active().filter(request=consultation).first()
+        start = parse_time(data.get("time"))
+        if start is None:
+            return self.again(request, now, booking, _("Please choose a time."))
+        if not slots.is_offered(start, now):
+            return self.again(
+                request,
+                now,
+                booking,
+                _(
+                    "That time can’t be booked: it is past, too soon, or outside our hours. "
+                    "Please choose one of these times."
+                ),
+            )
+        try:
+            with transaction.atomic():
+                booking = self.take_or_move(consultation, booking, start)
+        except (taking.TimeTaken, taking.NotHeld):
+            problem = _(
+                "Sorry, someone has just taken %(time)s. Your request is safe: please choose "
+                "another of these free times."
+            ) % {"time": dates.visit_time(start)}
+            return self.again(request, now, booking, problem)
+        return redirect(links.visit_path(booking, _language(request)))
+
+    @staticmethod
+    def take_or_move(consultation, booking, start):
+        if booking is not None and booking.is_active:
+            before = booking.starts_at
+            held = "confirmed" if slots.rules().settings.confirmation == "instant" else "held"
+            moved = taking.move(booking, start, status=held)
+            history.moved(moved, before, None)
+            return moved
+        made = taking.take(consultation, start)
+        history.chosen(made)
+        return made
+
+    def again(self, request, now, booking, problem):
+        """The picker again, with what went wrong above the times that are free now."""
+        data = request.POST
+        visit = data.get("v", "") if booking is not None else ""
+        form = times_form(
+            request,
+            reference="" if visit else data.get("r", ""),
+            visit=visit,
+            now=now,
+            problem=problem,
+            leave_out=booking.pk if booking is not None and booking.is_active else None,
+        )
+        return render(request, PICK_TEMPLATE, {"times_form": form}, status=409)
+
+
+def _language(request):
+    return getattr(request, "LANGUAGE_CODE", None)
+
+
+@method_decorator(never_cache, name="dispatch")
+class VisitView(View):
+    """The patient's consultation: time, status, address and map, the calendar file, change
+    and cancel. Its address is the signed link."""
+
+    def get(self, request, token):
+        booking = visit_or_none(token)
+        if booking is None:
+            return link_not_valid(request)
+        return render(request, "booking/visit.html", self.context(booking, token))
+
+    def post(self, request, token):
+        booking = visit_or_none(token)
+        if booking is None:
+            return link_not_valid(request)
+        if "cancel" in request.POST and booking.is_active:
+            with transaction.atomic():
+                try:
+                    taking.free(booking, Booking.Status.CANCELLED)
+                except taking.NotHeld:
+                    pass
+                else:
+                    history.cancelled_by_patient(booking)
+        return redirect(request.path)
+
+    @staticmethod
+    def context(booking, token):
+        return {
+            "booking": booking,
+            "when": dates.visit_time(booking.starts_at),
+            "token": token,
+            "change_url": f"{reverse('booking:pick')}?{urlencode({'v': token})}",
+        }
+
+
+@never_cache
+def calendar_file(request, token):
+    booking = visit_or_none(token)
+    if booking is None or not booking.is_active:
+        return link_not_valid(request)
+    visit_page = request.build_absolute_uri(reverse("booking:visit", args=[token]))
+    response = HttpResponse(
+        visit_calendar(booking, visit_page, _language(request)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="ecla-clinic-consultation.ics"'
+    return response
