@@ -1,4 +1,7 @@
+import sqlite3
+
 import pytest
+from django.db import OperationalError
 
 from tests.servers import manage, server_env
 
@@ -63,3 +66,41 @@ def collected_static(tmp_path_factory):
     root = tmp_path_factory.mktemp("static")
     manage(["collectstatic", "--no-input"], server_env(root))
     return root
+
+
+# The database taken away from the test's own process (tests/test_held_requests*.py).
+
+
+def unreachable(*args, **kwargs):
+    # What Django raises when SQLite's file can't be opened (PostgreSQL: a refused connection).
+    try:
+        raise sqlite3.OperationalError("unable to open database file")
+    except sqlite3.OperationalError as cause:
+        raise OperationalError("unable to open database file") from cause
+
+
+class Outage:
+    """The database made unreachable (`away()`) and reachable again (`back()`) by the test."""
+
+    def __init__(self):
+        self.patch = pytest.MonkeyPatch()
+
+    def away(self):
+        self.patch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", unreachable)
+
+    def back(self):
+        self.patch.undo()
+
+
+@pytest.fixture
+def outage():
+    outage = Outage()
+    yield outage
+    outage.back()
+
+
+@pytest.fixture
+def database_away(outage):
+    """The database unreachable from the start; calling the value brings it back."""
+    outage.away()
+    return outage.back

@@ -39,6 +39,11 @@ def form_data(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
+def post_form(client, **answers):
+    """A patient sends the consultation form (`form_data` with these answers)."""
+    return client.post("/consultation/", form_data(**answers))
+
+
 def make_request(**kwargs):
     kwargs.setdefault("name", "Omar Khalid")
     kwargs.setdefault("phone", "+971501234567")

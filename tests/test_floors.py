@@ -18,6 +18,7 @@ CONSULTATIONS_TESTS = [
     "tests/test_hostile_inputs.py",
     "tests/test_cache_outage_log.py",
     "tests/test_held_requests.py",
+    "tests/test_held_requests_care.py",
 ]
 
 
