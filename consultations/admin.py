@@ -26,8 +26,8 @@ from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.signals import status_changed
 from consultations.sitemaps import ConsultationSitemap
-from consultations.text import has_hidden_characters
 from consultations.whatsapp import whatsapp_chat_url
+from ground.admin_filters import RefuseHiddenCharacters
 from pages.sitemaps import PageSitemap
 
 admin.site.site_header = _("Ecla Clinic front desk")
@@ -125,7 +125,7 @@ def status_action(status):
     return action
 
 
-class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
+class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "phone_link",
@@ -252,12 +252,6 @@ class ConsultationRequestAdmin(AccessTrailAdminMixin, admin.ModelAdmin):
         pks = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
         patient_data.forget(pks)
-
-    def get_changelist_instance(self, request):
-        # A NUL in a filter value would reach PostgreSQL, which refuses it with an error.
-        if any(has_hidden_characters(value, allowed="") for value in request.GET.values()):
-            raise IncorrectLookupParameters("A filter value contains hidden characters.")
-        return super().get_changelist_instance(request)
 
     def export_view(self, request):
         """Everything the list shows with its current filters and search, as CSV."""

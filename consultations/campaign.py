@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core import signing
 
-from consultations.text import has_hidden_characters
+from ground.text import has_hidden_characters
 
 UTM_PARAMETERS = ("utm_source", "utm_medium", "utm_campaign")
 COOKIE_NAME = "ecla_campaign"

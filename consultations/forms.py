@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from consultations.models import ConsultationRequest
-from consultations.text import has_hidden_characters
+from ground.text import has_hidden_characters
 
 TIMESTAMP_SALT = "consultations.form-rendered-at"
 
