@@ -123,8 +123,10 @@ def disk_that_cannot_hold(settings, tmp_path):
 def test_healthz_keeps_a_host_that_holds_requests_while_the_database_is_unreachable(client):
     response = client.get("/healthz")
 
+    lines = response.content.decode().splitlines()
     assert response.status_code == 200
-    assert response.content == b"database: unavailable\ncache: unavailable\nheld requests: 0\n"
+    assert lines[0] == "database: unavailable"
+    assert lines[2] == "held requests: 0"  # the cache's line between: Redis may still answer
 
 
 @pytest.mark.usefixtures("unreachable_database", "disk_that_cannot_hold")
