@@ -21,9 +21,13 @@ setup: $(VENV)/.installed node_modules/.installed translations
 	scripts/install-system-packages
 
 # The .mo files are built from the committed .po files, never committed themselves. Babel
-# compiles them in Python, so no system gettext is needed to serve the site.
-translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --directory locale --domain django
+# compiles them in Python, so no system gettext is needed to serve the site. Only when a .po is
+# newer: CI runs two suites at once from one checkout, and neither may see a half-written file.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+translations: $(CATALOGUES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(BIN)/pybabel compile --domain django --input-file $< --output-file $@
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
