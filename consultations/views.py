@@ -38,8 +38,10 @@ class ConsultationCreateView(CreateView):
     def get(self, request, *args, **kwargs):
         # A new form: the kept page with this visitor's token and timestamp. A form shown
         # again after an error is rendered in full by post(), with the patient's answers.
+        # The form itself is made only when the page is rendered to be kept: making it for
+        # every visitor cost more than the rest of the response (bench/throughput.sh).
         source = {SOURCE_PATH_SLOT: escape(source_page(request))}
-        return kept_response(request, self.template_name, {"form": slot_form()}, source)
+        return kept_response(request, self.template_name, lambda: {"form": slot_form()}, source)
 
     def post(self, request, *args, **kwargs):
         if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:

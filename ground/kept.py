@@ -114,11 +114,15 @@ def accepts_gzip(request):
 def kept_response(request, template_name, context=None, values=None):
     """The kept page for this request, rendered first if this process hasn't kept it yet.
 
-    `values` gives a slot another value than its registered one, for this response only.
+    `context` may be a function that makes it: it is called only when the page is rendered,
+    not for every response of a kept page. `values` gives a slot another value than its
+    registered one, for this response only.
     """
     key = page_key(request, template_name)
     page = store.get(key)
     if page is None:
+        if callable(context):
+            context = context()
         context = {**(context or {}), "csrf_token": CSRF_SLOT, "rendering_to_keep": True}
         view = TemplateView.as_view(template_name=template_name, extra_context=context)
         page = KeptPage(view(request).render())

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from consultations.forms import seconds_since
+from consultations.forms import ConsultationForm, seconds_since
 from consultations.models import ConsultationRequest
 from ground.page_parts import PageParts
 from tests.factories import form_data
@@ -184,3 +184,24 @@ def test_content_pages_stay_cacheable_by_anyone(client, url):
     response = client.get(url)
 
     assert response["Cache-Control"] == "max-age=600"
+
+
+@pytest.mark.parametrize("url", FORM_PAGES)
+def test_a_kept_form_page_makes_no_form_for_each_visitor(url, monkeypatch):
+    # The form is laid out once, when the page is kept; making it again for every visitor
+    # cost more than the rest of the response, and nothing of it was used.
+    Client().get(url)
+    made = []
+    original_init = ConsultationForm.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(url)
+        original_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(ConsultationForm, "__init__", counting_init)
+
+    response = Client().get(url)
+
+    assert response.status_code == 200
+    assert 'name="rendered_at"' in response.content.decode()
+    assert made == []
