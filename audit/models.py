@@ -29,6 +29,7 @@ class AccessEvent(models.Model):
         WRONG_CODE = "wrong_code", _("Wrong sign-in code")
         RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
         SIGNED_OUT = "signed_out", _("Signed out")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Authenticator app reset")
         PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Patient data exported")
         PERSONAL_DATA_ERASED = "personal_data_erased", _("Patient data erased")
 

@@ -165,7 +165,15 @@ def reset_two_factor(user):
     devices = list(devices_for_user(user, confirmed=None))
     for device in devices:
         device.delete()
-    return len(devices), end_sessions(user)
+    sessions = end_sessions(user)
+    record(
+        None,
+        Action.TWO_FACTOR_RESET,
+        user=user,
+        devices_removed=len(devices),
+        sessions_ended=sessions,
+    )
+    return len(devices), sessions
 
 
 def end_sessions(user):

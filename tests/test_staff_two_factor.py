@@ -2,18 +2,14 @@
 is the second step, set up at the first sign-in."""
 
 import base64
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from staff_access.two_factor import PASSWORD_STEP_SESSION_KEY, issue_recovery_codes
 from tests.factories import (
     app_code,
-    login_staff,
     make_authenticator,
     make_front_desk_user,
     make_request,
@@ -221,47 +217,6 @@ def test_signing_out_before_the_second_factor(client, enrolled_desk):
     assert "_auth_user_id" not in client.session
 
 
-def reset(username):
-    call_command("reset_two_factor", username, stdout=StringIO())
-
-
-def test_reset_two_factor_ends_every_session_of_that_person_at_once(desk):
-    phone, laptop, colleague = Client(), Client(), Client()
-    login_staff(phone, desk)
-    login_staff(laptop, desk)
-    login_staff(colleague, make_front_desk_user(username="desk2"))
-
-    reset("desk")
-
-    for client in (phone, laptop):
-        assert client.get(ADMIN_INDEX)["Location"].startswith(reverse("admin:login"))
-        assert "_auth_user_id" not in client.session
-    assert colleague.get(ADMIN_INDEX).status_code == 200
-
-
-def test_after_a_reset_the_old_session_cannot_set_up_a_new_app(client, desk):
-    login_staff(client, desk)
-
-    reset("desk")
-    set_up = client.get(ENROL_URL)
-    confirm = send_code(client, "123456", ENROL_URL)
-
-    assert set_up["Location"] == reverse("admin:login")
-    assert confirm["Location"] == reverse("admin:login")
-    assert not TOTPDevice.objects.filter(user=desk).exists()
-
-
-def test_after_a_reset_the_next_sign_in_sets_up_an_app_with_the_password(client, desk):
-    login_staff(client, desk)
-    reset("desk")
-
-    submit_password(client, "desk")
-    response = client.get(ADMIN_INDEX, follow=True)
-
-    assert response.request["PATH_INFO"] == ENROL_URL
-    assert "manual_key" in response.context
-
-
 def test_setting_up_an_app_needs_the_password_in_this_sign_in(client, desk):
     client.force_login(desk)
     session = client.session
@@ -285,8 +240,3 @@ def test_setting_up_an_app_needs_a_password_typed_minutes_ago_not_hours(client, 
 
     assert response["Location"] == reverse("admin:login")
     assert not TOTPDevice.objects.filter(user=desk).exists()
-
-
-def test_reset_two_factor_names_an_unknown_user():
-    with pytest.raises(CommandError, match="There is no user 'ghost'"):
-        call_command("reset_two_factor", "ghost")
