@@ -9,7 +9,13 @@ class StaffAccessConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from staff_access import signals  # noqa: F401  (connects the sign-in receivers)
+
+        # A person is signed in once the second factor passes: last_login is set there
+        # (two_factor.sign_in_second_factor), not by Django at the password.
+        user_logged_in.disconnect(dispatch_uid="update_last_login")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -9,10 +9,12 @@ database handler is kept, with three changes of ours (LockoutHandler):
 - each real failure goes on the access trail, with the username typed and never the password;
 - failures are cleared only for the person who signed in, and only once the second factor
   passed (two_factor.sign_in_second_factor), not at the password, nor for a colleague's account
-  that a sign-in from the same address used to wipe.
+  that a sign-in from the same address used to wipe; axes' log of sign-ins is written then too,
+  so it never lists someone who stopped at the password.
 """
 
 from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
 from axes.utils import reset
 from django.conf import settings
 from django.contrib import admin
@@ -48,6 +50,14 @@ class LockoutHandler(AxesDatabaseHandler):
         # Django has already masked the password in `credentials`; only the typed name is kept.
         record(request, Action.SIGN_IN_FAILED, username=str(credentials.get("username", "")))
 
+    def user_logged_in(self, sender, request, user, **kwargs):
+        """The password step: not a sign-in yet (see signed_in)."""
+
+    def signed_in(self, request, user):
+        """Both steps passed: axes' log of sign-ins gets its line."""
+        AxesProxyHandler.update_request(request)
+        super().user_logged_in(None, request, user)
+
 
 def count_refused(request):
     """One more try refused while locked, added to this address's count for this lock.
@@ -66,9 +76,11 @@ def count_refused(request):
     record(request, Action.SIGN_IN_REFUSED, address=address)
 
 
-def clear_failures(user):
-    """Forget the failures against this person's username (they just passed both steps)."""
+def signed_in(request, user):
+    """This person just passed both steps: forget the failures against their username, and
+    log the sign-in in axes' log."""
     reset(username=user.get_username())
+    AxesProxyHandler.get_implementation().signed_in(request, user)
 
 
 def locked_out(request, original_response=None, credentials=None):

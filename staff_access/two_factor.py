@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import update_last_login
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.trail import Action, record
-from staff_access.lockout import clear_failures
+from staff_access import lockout
 from staff_access.models import RecoveryCodeNumber
 
 RECOVERY_CODE_COUNT = 10
@@ -155,7 +156,10 @@ def sign_in_second_factor(request, device, second_factor):
     otp_login(request, device)
     # The session now carries more rights than before: give it a new key.
     request.session.cycle_key()
-    clear_failures(request.user)
+    lockout.signed_in(request, request.user)
+    # Django sets last_login at the password (staff_access.apps stops it): the admin's users
+    # list would show a sign-in for someone who never passed the code.
+    update_last_login(None, request.user)
     record(request, Action.SIGNED_IN, second_factor=second_factor)
 
 

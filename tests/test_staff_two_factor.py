@@ -4,6 +4,7 @@ is the second step, set up at the first sign-in."""
 import base64
 
 import pytest
+from axes.models import AccessLog
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -138,6 +139,22 @@ def test_the_apps_code_opens_the_admin(client, enrolled_desk):
 
     assert response["Location"] == ADMIN_INDEX
     assert client.get(ADMIN_INDEX).status_code == 200
+
+
+def test_the_password_alone_is_no_sign_in_in_the_records_the_code_is(client, enrolled_desk):
+    # The admin's users list shows the last sign-in, and django-axes' log lists sign-ins:
+    # neither may show someone who never passed the code.
+    device = enrolled_desk.totpdevice_set.get()
+    submit_password(client, "desk")
+    enrolled_desk.refresh_from_db()
+    before = (enrolled_desk.last_login, AccessLog.objects.count())
+
+    send_code(client, app_code(device))
+    enrolled_desk.refresh_from_db()
+
+    assert before == (None, 0)
+    assert enrolled_desk.last_login is not None
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["desk"]
 
 
 def test_a_wrong_code_is_refused_and_the_admin_stays_closed(client, enrolled_desk):
