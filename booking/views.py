@@ -94,7 +94,10 @@ class PickView(View):
                 first_day=parse_day(params.get("from")),
                 fresh=False,
             )
-        return kept_response(request, PICK_TEMPLATE, values={TIMES_SLOT: form})
+        # The switch to the other language keeps ?r= (or ?v=): it names the patient's request.
+        return kept_response(
+            request, PICK_TEMPLATE, {"switch_keeps_query": True}, values={TIMES_SLOT: form}
+        )
 
     def post(self, request):
         data = request.POST

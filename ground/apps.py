@@ -19,4 +19,8 @@ class GroundConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from ground.kept import register_slot
+        from ground.language import SWITCH_QUERY_SLOT, switch_query
+
         post_migrate.connect(create_cache_tables, sender=self)
+        register_slot(SWITCH_QUERY_SLOT, switch_query)

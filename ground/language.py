@@ -1,7 +1,7 @@
 """The patient's choice of language: a switch on every page that works without JavaScript, and a
 memory of it for the next visit. English lives at unprefixed URLs, Arabic under /ar/."""
 
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
@@ -13,6 +13,15 @@ from django.utils.translation import get_language_from_path
 from ground.redirects import local_target
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
+# On a kept page whose address carries what the page is about (the time picker's ?r=), the
+# switch's `next` ends with this slot, filled with the visitor's own query string (ground/kept.py).
+SWITCH_QUERY_SLOT = "prerendered-slot-switch-query"
+
+
+def switch_query(request):
+    """This request's query string as the end of the switch's `next` (URL-encoded)."""
+    query = request.META.get("QUERY_STRING", "")
+    return quote_plus(f"?{query}") if query else ""
 
 
 def same_page_in(path, code):
@@ -22,11 +31,13 @@ def same_page_in(path, code):
 
 
 def switch_language(request, code):
-    """Remember the language chosen and show the same page in it."""
+    """Remember the language chosen and show the same page in it (with its query string)."""
     next_path = local_target(request.GET.get("next"), request) or "/"
     if code not in LANGUAGE_CODES:
         code = settings.LANGUAGE_CODE
-    response = HttpResponseRedirect(same_page_in(urlsplit(next_path).path, code))
+    parts = urlsplit(next_path)
+    target = same_page_in(parts.path, code) + (f"?{parts.query}" if parts.query else "")
+    response = HttpResponseRedirect(local_target(target, request) or "/")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

@@ -20,6 +20,17 @@ def _fast_test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _english_until_a_test_asks_otherwise():
+    """A test client's request leaves its page's language active in this thread, so a test
+    after an Arabic page would build its URLs (reverse) under /ar/ without saying so."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _held_requests_in_a_folder_of_the_tests_own(settings, tmp_path):
     """Requests held while the database is away go to this test's own folder."""
     settings.HELD_REQUESTS_DIR = tmp_path / "held-requests"

@@ -4,6 +4,7 @@ out-of-hours time, a forged or expired link: each answered clearly, nothing lost
 
 import re
 from datetime import date, time
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -249,3 +250,20 @@ def test_choosing_again_from_the_thanks_page_link_moves_the_time_it_holds(client
     assert (
         ContactEntry.objects.first().note == "Time moved from Tue 1 Dec, 10:30 to Tue 1 Dec, 11:00"
     )
+
+
+def test_the_language_switch_keeps_each_patients_own_picker(client):
+    def switch_link(response):
+        return re.search(r'class="language-switch" href="([^"]+)"', response.content.decode())
+
+    first, second = make_request(), make_request(phone="+971501112233")
+    with clock_at(MONDAY_9AM):
+        client.get(picker_url(first))  # the page is kept from here on
+        seconds_link = picker_url(second)
+        shown = client.get(seconds_link)
+        switched = client.get(unescape(switch_link(shown).group(1)))
+        arabic = client.get(switched["Location"])
+
+    assert switched["Location"] == f"/ar{seconds_link}"
+    assert arabic.status_code == 200
+    assert legends(arabic)[:2] == ["الاثنين 30 نوفمبر", "الثلاثاء 1 ديسمبر"]

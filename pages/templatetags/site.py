@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from ground.language import SWITCH_QUERY_SLOT, switch_query
 from pages.contents import PAGES
 
 register = template.Library()
@@ -50,12 +51,19 @@ def language_versions(context):
     for code, name in settings.LANGUAGES:
         with override(current):
             path = translate_url(request.path, code)
+        switch = f"{reverse('switch-language', args=[code])}?{urlencode({'next': path})}"
+        if context.get("switch_keeps_query"):
+            # Only where a view asks: most pages are kept for every visitor, whatever
+            # query string the first one came with.
+            switch += (
+                SWITCH_QUERY_SLOT if context.get("rendering_to_keep") else switch_query(request)
+            )
         versions.append(
             {
                 "code": code,
                 "name": name,
                 "url": request.build_absolute_uri(path),
-                "switch": f"{reverse('switch-language', args=[code])}?{urlencode({'next': path})}",
+                "switch": switch,
                 "current": code == current,
             }
         )
