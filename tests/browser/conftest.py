@@ -119,3 +119,27 @@ def sign_in_staff(page, live_server, user):
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": live_server.url}]
     )
+
+
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", event => window.recordCspViolation(
+  `${event.effectiveDirective} blocked ${event.blockedURI} on ${location.pathname}`
+));
+"""
+
+
+@pytest.fixture
+def csp_problems(page):
+    """What Chromium objected to: violation events, and console messages about either policy."""
+    problems = []
+    page.expose_function("recordCspViolation", lambda violation: problems.append(violation))
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if "Content Security Policy" in message.text or "Permissions-Policy" in message.text
+            else None
+        ),
+    )
+    return problems
