@@ -125,11 +125,26 @@ def status_action(status):
     return action
 
 
+def whatsapp_column(request):
+    """The WhatsApp column: a chat link whose greeting carries absolute links to this site (the
+    patient's next steps), made from the staff member's request."""
+
+    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
+    def whatsapp_link(obj):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            whatsapp_chat_url(obj, request),
+            obj.whatsapp.as_international,
+        )
+
+    return whatsapp_link
+
+
 class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "phone_link",
-        "whatsapp_link",
+        "whatsapp",  # a link made for each request (get_list_display)
         "status",
         "created_at",
         "source",
@@ -181,13 +196,6 @@ class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, ad
     def phone_link(self, obj):
         return format_html('<a href="tel:{}">{}</a>', obj.phone, obj.phone.as_international)
 
-    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
-    def whatsapp_link(self, obj):
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            whatsapp_chat_url(obj),
-            obj.whatsapp.as_international,
-        )
 
     @admin.display(description=_("source"))
     def source(self, obj):
@@ -215,6 +223,12 @@ class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, ad
         if number:
             return queryset.filter(Q(phone=number) | Q(whatsapp=number)), False
         return super().get_search_results(request, queryset, search_term)
+
+    def get_list_display(self, request):
+        return tuple(
+            whatsapp_column(request) if column == "whatsapp" else column
+            for column in super().get_list_display(request)
+        )
 
     def changelist_view(self, request, extra_context=None):
         new = ConsultationRequest.objects.new().capped_count()

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -160,6 +161,28 @@ def test_the_reminder_is_recorded_and_opens_whatsapp_in_the_patients_language(de
     assert visit_path(booking) in link
     assert Booking.objects.get().reminder_sent_at is not None
     assert "Omar Khalid" in before and "Omar Khalid" not in after
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "Choose a time for your free consultation: "), ("ar", "اختر موعدًا لاستشارتك")],
+)
+def test_the_front_desks_whatsapp_greeting_links_to_the_patients_own_picker(
+    desk, language, words
+):
+    make_request(language=language)
+    listing = desk.get(
+        reverse("admin:consultations_consultationrequest_changelist") + "?work=all"
+    ).content.decode()
+
+    text = unquote(re.search(r'href="https://wa\.me/971501234567\?text=([^"]+)"', listing).group(1))
+    picker = re.search(r"http://testserver(/\S*consultation/time/\?r=\S+)", text).group(1)
+    assert words in text
+    assert picker.startswith("/ar/" if language == "ar" else "/consultation/")
+    with clock_at(MONDAY_9AM):
+        shown = Client().get(picker)  # the patient's phone, signed in to nothing
+    assert shown.status_code == 200
+    assert 'name="time" value="2026-11-30T11:00"' in shown.content.decode()
 
 
 def test_the_request_shows_its_chosen_time_in_the_list_and_on_its_page(desk):
