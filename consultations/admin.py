@@ -196,7 +196,6 @@ class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, ad
     def phone_link(self, obj):
         return format_html('<a href="tel:{}">{}</a>', obj.phone, obj.phone.as_international)
 
-
     @admin.display(description=_("source"))
     def source(self, obj):
         return obj.utm_source or obj.source_path or "–"

@@ -167,9 +167,7 @@ def test_the_reminder_is_recorded_and_opens_whatsapp_in_the_patients_language(de
     ("language", "words"),
     [("en", "Choose a time for your free consultation: "), ("ar", "اختر موعدًا لاستشارتك")],
 )
-def test_the_front_desks_whatsapp_greeting_links_to_the_patients_own_picker(
-    desk, language, words
-):
+def test_the_front_desks_whatsapp_greeting_links_to_the_patients_own_picker(desk, language, words):
     make_request(language=language)
     listing = desk.get(
         reverse("admin:consultations_consultationrequest_changelist") + "?work=all"
