@@ -10,6 +10,7 @@ from tests.factories import make_front_desk_user, make_request
 from tests.pages import page_urls
 
 pytestmark = [
+    pytest.mark.looks,
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("empty_cache", "front_desk_group"),
 ]

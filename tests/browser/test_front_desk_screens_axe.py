@@ -16,7 +16,11 @@ from tests.browser.conftest import (
 )
 from tests.factories import make_booking, make_request, make_superuser
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
+pytestmark = [
+    pytest.mark.looks,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("empty_cache"),
+]
 
 SCREENS = [
     "/admin/",

@@ -10,6 +10,7 @@ PAGES = [
 ]
 
 
+@pytest.mark.looks
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize(("name", "url"), PAGES, ids=[name for name, _ in PAGES])
