@@ -26,7 +26,7 @@ from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
 from consultations.signals import status_changed
 from consultations.sitemaps import ConsultationSitemap
-from consultations.whatsapp import whatsapp_chat_url
+from consultations.whatsapp import whatsapp_column
 from ground.admin_filters import RefuseHiddenCharacters
 from pages.sitemaps import PageSitemap
 
@@ -123,21 +123,6 @@ def status_action(status):
 
     action.__name__ = f"mark_{status.value}"
     return action
-
-
-def whatsapp_column(request):
-    """The WhatsApp column: a chat link whose greeting carries absolute links to this site (the
-    patient's next steps), made from the staff member's request."""
-
-    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
-    def whatsapp_link(obj):
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            whatsapp_chat_url(obj, request),
-            obj.whatsapp.as_international,
-        )
-
-    return whatsapp_link
 
 
 class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin):

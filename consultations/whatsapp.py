@@ -2,8 +2,11 @@
 
 from urllib.parse import quote
 
+from django.contrib import admin
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from consultations import next_steps, references
 
@@ -29,3 +32,18 @@ def whatsapp_chat_url(consultation, request=None):
             ]
         greeting = "\n".join(lines)
     return f"https://wa.me/{str(consultation.whatsapp).lstrip('+')}?text={quote(greeting)}"
+
+
+def whatsapp_column(request):
+    """The WhatsApp column: a chat link whose greeting carries absolute links to this site (the
+    patient's next steps), made from the staff member's request."""
+
+    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
+    def whatsapp_link(obj):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            whatsapp_chat_url(obj, request),
+            obj.whatsapp.as_international,
+        )
+
+    return whatsapp_link
