@@ -115,3 +115,13 @@ def database_away(outage):
     """The database unreachable from the start; calling the value brings it back."""
     outage.away()
     return outage.back
+
+
+@pytest.fixture
+def fresh_rules():
+    """The booking rules (hours, settings) read afresh: each process keeps them a few seconds."""
+    from booking.slots import forget_rules
+
+    forget_rules()
+    yield
+    forget_rules()

@@ -28,16 +28,9 @@ from tests.factories import (
     make_request,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture(autouse=True)
-def fresh_rules():
-    forget_rules()
-    yield
-    forget_rules()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 
 from booking.models import Booking, ClinicSettings, DatedHours, DayHours
-from booking.slots import forget_rules
 from consultations.models import ConsultationRequest
 from frontdesk.models import ContactEntry
 from tests.factories import (
@@ -23,30 +22,11 @@ from tests.factories import (
     picker_url,
 )
 from tests.html import parse
+from tests.picker import legends, offered, problem
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture
-def fresh_rules():
-    forget_rules()
-    yield
-    forget_rules()
-
-
-def offered(response):
-    return re.findall(r'name="time" value="([^"]+)"', response.content.decode())
-
-
-def legends(response):
-    return re.findall(r"<legend>(.*?)</legend>", response.content.decode())
-
-
-def problem(response):
-    found = re.search(r'role="alert" id="time-problem"><p>(.*?)</p>', response.content.decode())
-    return found.group(1) if found else ""
 
 
 def test_a_stored_request_gets_a_link_to_choose_a_time_on_the_thanks_page(client, settings):

@@ -2,13 +2,10 @@
 changing or cancelling on it, the clinic's decline said there; a forged or expired link gets a
 clear page with the clinic's phone."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from booking.models import Booking
-from booking.slots import forget_rules
 from tests.factories import (
     clock_at,
     dubai,
@@ -17,26 +14,11 @@ from tests.factories import (
     picker_url,
 )
 from tests.html import parse
+from tests.picker import offered
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture
-def fresh_rules():
-    forget_rules()
-    yield
-    forget_rules()
-
-
-def offered(response):
-    return re.findall(r'name="time" value="([^"]+)"', response.content.decode())
-
-
-def problem(response):
-    found = re.search(r'role="alert" id="time-problem"><p>(.*?)</p>', response.content.decode())
-    return found.group(1) if found else ""
 
 
 @pytest.mark.parametrize("reference", ["nonsense", "MQ:1xXzos:forged", ""])
