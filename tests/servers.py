@@ -90,8 +90,8 @@ def server_env(static_root, **overrides):
     return env
 
 
-@contextmanager
-def gunicorn(env, workers=1):
+def start_gunicorn(env, workers=1, **popen_options):
+    """A gunicorn serving the site on a free port, answering once this returns: (process, URL)."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -110,10 +110,21 @@ def gunicorn(env, workers=1):
         ],
         cwd=PROJECT_DIR,
         env=env,
+        **popen_options,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url, process)
+    except Exception:
+        process.terminate()
+        raise
+    return process, base_url
+
+
+@contextmanager
+def gunicorn(env, workers=1):
+    process, base_url = start_gunicorn(env, workers)
+    try:
         yield base_url
     finally:
         process.terminate()

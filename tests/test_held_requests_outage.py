@@ -15,7 +15,7 @@ from django.db import connection
 
 from tests.outage import outage_for
 from tests.production_client import ProductionClient
-from tests.servers import PROJECT_DIR, free_port, manage, server_env, wait_until_up
+from tests.servers import PROJECT_DIR, manage, server_env, start_gunicorn
 
 # empty_cache: the double-click claims of an earlier run, in Redis, would swallow requests.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
@@ -41,27 +41,8 @@ def site(tmp_path, collected_static):
 
 
 def start_server(env):
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "clinic_site.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=PROJECT_DIR,
-        env=env,
-        start_new_session=True,  # its own process group: the test can SIGKILL it whole
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    wait_until_up(base_url, process)
+    # Its own process group: the test can SIGKILL it whole.
+    process, base_url = start_gunicorn(env, workers=2, start_new_session=True)
     return process, ProductionClient(base_url, "127.0.0.1", SECRET, scheme="http")
 
 
