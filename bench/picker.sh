@@ -37,6 +37,7 @@ as_postgres createdb -h 127.0.0.1 -p "$PG_PORT" -U postgres site
 
 export BENCH_MINIMAL_VIEW=true
 . bench/serve-site.sh
+. bench/paired.sh
 trap 'stop_site; stop_postgres' EXIT
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/site"
 start_site
@@ -44,36 +45,8 @@ PICKER=$($PYTHON bench/booking_data.py --bookings "$BOOKINGS" | tail -1)
 echo "filled: $PICKER"
 PICKER=${PICKER##*; }
 
-measure() {  # prints "requests/s p99-in-ms"; fails if any response was not 2xx/3xx
-  local result
-  result=$(wrk -t2 -c16 -d"$2" --latency -H "Accept-Encoding: gzip" "$BASE$1")
-  if grep -q "Non-2xx or 3xx" <<<"$result"; then
-    echo "error responses from $1:" >&2
-    echo "$result" >&2
-    exit 1
-  fi
-  awk '/Requests\/sec/ {rate = $2}
-       $1 == "99%" {p = $2; unit = p; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", p)
-                    p99 = unit == "us" ? p / 1000 : unit == "s" ? p * 1000 : p}
-       END {printf "%s %.1f\n", rate, p99}' <<<"$result"
-}
-
-MINIMAL=/bench/minimal/
 PAGES=("$PICKER" / /consultation/)
-median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-declare -A RATES P99S RATIOS
-for url in "$MINIMAL" "${PAGES[@]}"; do measure "$url" 2s >/dev/null; done  # warm-up
-for _ in $(seq "$ROUNDS"); do
-  for url in "${PAGES[@]}"; do
-    read -r base base_p99 < <(measure "$MINIMAL" "${DURATION}s")
-    read -r rate p99 < <(measure "$url" "${DURATION}s")
-    RATES[$MINIMAL]+="$base "
-    P99S[$MINIMAL]+="$base_p99 "
-    RATES[$url]+="$rate "
-    P99S[$url]+="$p99 "
-    RATIOS[$url]+="$(awk -v a="$rate" -v b="$base" 'BEGIN {printf "%.2f", a / b}') "
-  done
-done
+measure_paired "${PAGES[@]}"
 
 failed=0
 {
@@ -81,10 +54,7 @@ failed=0
     "$BOOKINGS" "$WORKERS" "$DURATION" "$ROUNDS"
   printf '%-28s %11s %9s %7s  %s\n' "url" "requests/s" "p99 ms" "ratio" "goal"
   for url in "$MINIMAL" "${PAGES[@]}"; do
-    rate=$(median <<<"${RATES[$url]% }")
-    p99=$(median <<<"${P99S[$url]% }")
-    ratios=${RATIOS[$url]:-1.00}
-    ratio=$(median <<<"${ratios% }")
+    rate=${RATE[$url]} p99=${P99[$url]} ratio=${RATIO[$url]}
     verdict=""
     label=$url
     if [[ $url == "$PICKER" ]]; then

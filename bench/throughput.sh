@@ -27,50 +27,15 @@ need_packages wrk:wrk
 
 export BENCH_MINIMAL_VIEW=true
 . bench/serve-site.sh
+. bench/paired.sh
 start_site
 CSS=$($PYTHON manage.py shell -c "from django.templatetags.static import static; print(static('css/site.css'))" 2>/dev/null | tail -1)
 
-measure() {  # prints "requests/s p99-in-ms"; fails if any response was not 2xx/3xx
-  local result
-  result=$(wrk -t2 -c16 -d"$2" --latency -H "Accept-Encoding: gzip" "$BASE$1")
-  if grep -q "Non-2xx or 3xx" <<<"$result"; then
-    echo "error responses from $1:" >&2
-    echo "$result" >&2
-    exit 1
-  fi
-  awk '/Requests\/sec/ {rate = $2}
-       $1 == "99%" {p = $2; unit = p; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", p)
-                    p99 = unit == "us" ? p / 1000 : unit == "s" ? p * 1000 : p}
-       END {printf "%s %.1f\n", rate, p99}' <<<"$result"
-}
-
-MINIMAL=/bench/minimal/
 CONTENT=(/hair-loss/ /exosome-therapy/ /treatments-compared/ /procedure/ /cost-and-safety/
   /faq/ /contact/ /privacy/)
 FORMS=(/ /consultation/)
 PAGES=("${CONTENT[@]}" "${FORMS[@]}" /robots.txt "$CSS")
-median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-declare -A RATES P99S RATIOS RATE P99 RATIO
-for url in "$MINIMAL" "${PAGES[@]}"; do measure "$url" 2s >/dev/null; done  # warm-up, discarded
-# Each page is measured right after the minimal view, and its ratio is to that measurement; each
-# figure is the median of ROUNDS rounds. Load from another process on the machine then skews a
-# pair, not one side of every ratio.
-for _ in $(seq "$ROUNDS"); do
-  for url in "${PAGES[@]}"; do
-    read -r base base_p99 < <(measure "$MINIMAL" "${DURATION}s")
-    read -r rate p99 < <(measure "$url" "${DURATION}s")
-    RATES[$MINIMAL]+="$base "
-    P99S[$MINIMAL]+="$base_p99 "
-    RATES[$url]+="$rate "
-    P99S[$url]+="$p99 "
-    RATIOS[$url]+="$(awk -v a="$rate" -v b="$base" 'BEGIN {printf "%.2f", a / b}') "
-  done
-done
-for url in "$MINIMAL" "${PAGES[@]}"; do
-  RATE[$url]=$(median <<<"${RATES[$url]% }")
-  P99[$url]=$(median <<<"${P99S[$url]% }")
-  RATIO[$url]=$(median <<<"${RATIOS[$url]:-1.00}")
-done
+measure_paired "${PAGES[@]}"
 
 failed=0
 row() {  # url, goal ratio or "-", p99 goal in ms or "-"
