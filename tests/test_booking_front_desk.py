@@ -149,7 +149,7 @@ def test_the_reminder_is_recorded_and_opens_whatsapp_in_the_patients_language(de
         after = desk.get(reverse("admin:booking_reminders")).content.decode()
 
     link = unquote(re.search(r'href="(https://wa\.me/971501234567\?text=[^"]+)"', page).group(1))
-    assert "الثلاثاء 1 ديسمبر، 10:30" in link
+    assert "الثلاثاء 1 ديسمبر، الساعة 10:30" in link
     assert "1128, Al Wasl Road" in link
     assert visit_path(booking) in link
     assert Booking.objects.get().reminder_sent_at is not None

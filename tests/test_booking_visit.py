@@ -105,4 +105,4 @@ def test_the_visit_page_in_arabic_writes_the_time_the_uae_way(client):
     with clock_at(MONDAY_9AM):
         page = parse(client.get(visit_path(booking)))
 
-    assert "الثلاثاء 1 ديسمبر، 10:30" in page.text
+    assert "الثلاثاء 1 ديسمبر، الساعة 10:30" in page.text
