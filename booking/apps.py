@@ -10,11 +10,13 @@ class BookingConfig(AppConfig):
     admin_index_panel = "admin/booking/index_panel.html"
 
     def ready(self):
-        from booking import patient_copy, picker_page, signals
+        from booking import dates, patient_copy, picker_page, signals
         from consultations import export, next_steps, patient_data
+        from frontdesk import notes
 
         export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
         patient_data.add_related("consultation_times", patient_copy.copy_rows)
         next_steps.add_next_step(picker_page.choose_a_time_step)
         picker_page.register_slots()
         signals.connect()
+        notes.write_times_with(dates.visit_time)

@@ -1,11 +1,11 @@
 """Each change of a consultation time joins the request's contact history (frontdesk/), and a
 confirmed time makes the request booked, as logging "Booked" does."""
 
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from booking.dates import visit_time
 from consultations.models import ConsultationRequest
-from frontdesk import history
+from frontdesk import history, notes
 from frontdesk.models import ContactEntry
 
 Status = ConsultationRequest.Status
@@ -13,9 +13,11 @@ Channel = ContactEntry.Channel
 
 
 def _note(text, *moments):
-    # The history is read by the front desk in any language: kept in English with Dubai's times.
+    """The note in English with Dubai's times (as exports carry it), made of words each reader
+    sees in their language in the history (frontdesk/notes.py): mark them with gettext_noop."""
     with override("en"):
-        return text % tuple(visit_time(moment, "en") for moment in moments)
+        sentence = text % tuple(visit_time(moment, "en") for moment in moments)
+    return notes.made_of(sentence, text, moments)
 
 
 def chosen(booking):
@@ -26,7 +28,9 @@ def chosen(booking):
         booking.request,
         None,
         _note(
-            "Booked %s on the website" if booked else "Chose %s on the website (held)",
+            gettext_noop("Booked %s on the website")
+            if booked
+            else gettext_noop("Chose %s on the website (held)"),
             booking.starts_at,
         ),
         channel=Channel.WEBSITE,
@@ -39,7 +43,7 @@ def confirmed(booking, user):
         booking.request,
         user,
         ContactEntry.Outcome.BOOKED,
-        note=_note("Time confirmed: %s", booking.starts_at),
+        note=_note(gettext_noop("Time confirmed: %s"), booking.starts_at),
     )
 
 
@@ -52,7 +56,7 @@ def declined(booking, user):
     history.log_appointment(
         booking.request,
         user,
-        _note("Time declined: %s", booking.starts_at),
+        _note(gettext_noop("Time declined: %s"), booking.starts_at),
         status_after=_back_to_work(booking.request),
         call_back_today=True,
     )
@@ -62,7 +66,7 @@ def cancelled_by_patient(booking):
     history.log_appointment(
         booking.request,
         None,
-        _note("The patient cancelled %s on the website", booking.starts_at),
+        _note(gettext_noop("The patient cancelled %s on the website"), booking.starts_at),
         channel=Channel.WEBSITE,
         status_after=_back_to_work(booking.request),
         call_back_today=True,
@@ -73,6 +77,6 @@ def moved(booking, before, user):
     history.log_appointment(
         booking.request,
         user,
-        _note("Time moved from %s to %s", before, booking.starts_at),
+        _note(gettext_noop("Time moved from %s to %s"), before, booking.starts_at),
         channel=Channel.ADMIN if user else Channel.WEBSITE,
     )

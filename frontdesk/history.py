@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from consultations.models import CLOSED_STATUSES, ConsultationRequest
+from frontdesk import notes
 from frontdesk.models import ContactEntry
 from ground import hours
 from ground.hours import clinic_minutes_between, clinic_now, clinic_today
@@ -64,6 +65,7 @@ def log_contact(consultation, user, outcome, *, note="", call_back_on=None, call
         status_before=consultation.status,
         status_after=STATUS_AFTER[outcome],
         note=note,
+        note_event=notes.event_of(note),
     )
     consultation.status = STATUS_AFTER[outcome]
     if outcome in ATTEMPTS and consultation.minutes_to_first_attempt is None:
@@ -106,6 +108,7 @@ def log_appointment(
         status_before=consultation.status,
         status_after=status_after or consultation.status,
         note=note,
+        note_event=notes.event_of(note),
     )
     if status_after:
         consultation.status = status_after

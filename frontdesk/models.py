@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
+from frontdesk import notes
 
 Status = ConsultationRequest.Status
 
@@ -58,6 +59,9 @@ class ContactEntry(models.Model):
     status_before = models.CharField(_("status before"), max_length=20, choices=Status.choices)
     status_after = models.CharField(_("status after"), max_length=20, choices=Status.choices)
     note = models.TextField(_("note"), blank=True, max_length=1000)
+    # A note the site wrote (frontdesk/notes.py): its English words and moments, so that each
+    # reader sees it in their language.
+    note_event = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("contact history entry")
@@ -73,3 +77,7 @@ class ContactEntry(models.Model):
         if not self._state.adding:
             raise ValueError("The contact history is appended to, never edited.")
         super().save(*args, **kwargs)
+
+    def note_to_read(self):
+        """The note in the reader's language where the site wrote it; else as it was written."""
+        return notes.read(self.note_event) if self.note_event else self.note
