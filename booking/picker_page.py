@@ -28,6 +28,9 @@ def choose_a_time_step(request, reference):
         "url": f"{reverse('booking:pick')}?{urlencode({'r': reference})}",
         "text": _("Choose a time for your free consultation"),
         "note": _("Optional: if no time suits you, we will call or WhatsApp you as we said."),
+        # The same offer as a line of the front desk's WhatsApp greeting (a button's label
+        # would read as a command after the greeting's question).
+        "chat": _("You can also choose your consultation time yourself here: %(url)s"),
     }
 
 

@@ -1,6 +1,7 @@
 """What the thanks page offers a patient whose request was stored, from apps above this one
 (booking: "Choose a time for your free consultation"). A step is a function(request,
-reference) giving {"url": ..., "text": ...} or None; apps add theirs from AppConfig.ready()."""
+reference) giving {"url": ..., "text": ...} (and optionally "note", and "chat": the offer as a
+line of a chat message, with %(url)s) or None; apps add theirs from AppConfig.ready()."""
 
 steps = []
 

@@ -27,11 +27,18 @@ def whatsapp_chat_url(consultation, request=None):
         if request is not None:
             reference = references.reference_for(consultation)
             lines += [
-                f"{step['text']}: {request.build_absolute_uri(step['url'])}"
+                _chat_line(step, request.build_absolute_uri(step["url"]))
                 for step in next_steps.for_reference(request, reference)
             ]
         greeting = "\n".join(lines)
     return f"https://wa.me/{str(consultation.whatsapp).lstrip('+')}?text={quote(greeting)}"
+
+
+def _chat_line(step, url):
+    """A next step as a line of the greeting: its own sentence where it has one."""
+    if "chat" in step:
+        return step["chat"] % {"url": url}
+    return f"{step['text']}: {url}"
 
 
 def whatsapp_column(request):

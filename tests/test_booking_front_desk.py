@@ -158,7 +158,10 @@ def test_the_reminder_is_recorded_and_opens_whatsapp_in_the_patients_language(de
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "Choose a time for your free consultation: "), ("ar", "اختر موعدًا لاستشارتك")],
+    [
+        ("en", "\nYou can also choose your consultation time yourself here: "),
+        ("ar", "\nويمكنك أيضًا اختيار موعد استشارتك بنفسك من هنا: "),
+    ],
 )
 def test_the_front_desks_whatsapp_greeting_links_to_the_patients_own_picker(desk, language, words):
     make_request(language=language)
