@@ -24,8 +24,11 @@ def _calendar(name=None):
 
 
 def _address():
+    # In English whatever the file's language: phones hand LOCATION to their maps app, and half
+    # an English street with an Arabic city reads in neither language.
     clinic = settings.CLINIC
-    return f"{clinic['name']}, {clinic['street_address']}, {clinic['locality']}"
+    with translation.override("en"):
+        return f"{clinic['name']}, {clinic['street_address']}, {clinic['locality']}"
 
 
 def _event(booking, summary, description="", url=""):
