@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audit.trail import Action, record
@@ -79,7 +80,11 @@ def status_label(value):
 def figures(start, end):
     weeks = report.weeks_of(start, end)
     by_week = report.weekly_counts(start, end, "status")
-    week_rows = [(f"{week:%Y-%m-%d}", sum(by_week.get(week, {}).values()), week) for week in weeks]
+    # Day first, as the report's tables write their weeks (the CSV keeps ISO dates).
+    week_rows = [
+        (date_format(week, "SHORT_DATE_FORMAT"), sum(by_week.get(week, {}).values()), week)
+        for week in weeks
+    ]
     status_totals = defaultdict(int)
     for counts in by_week.values():
         for value, count in counts.items():
@@ -180,11 +185,12 @@ def report_csv(request, start, end):
     response["Content-Disposition"] = f'attachment; filename="requests-report-{start:%Y-%m-%d}.csv"'
     writer = FormulaSafeWriter(response)
     writer.writerow(["figure", "week or period", "value", "count"])
+    iso_weeks = [f"{week:%Y-%m-%d}" for week in data["weeks"]]
     for key in ("week_chart", "status_chart", "page_chart", "campaign_chart"):
-        for bar in data[key]["bars"]:
-            writer.writerow(
-                [key.removesuffix("_chart"), f"{start:%Y-%m-%d}", bar["label"], bar["count"]]
-            )
+        bars = data[key]["bars"]
+        labels = iso_weeks if key == "week_chart" else [bar["label"] for bar in bars]
+        for bar, label in zip(bars, labels, strict=True):
+            writer.writerow([key.removesuffix("_chart"), f"{start:%Y-%m-%d}", label, bar["count"]])
     for week, counts in data["status_weeks"]:
         for label, count in zip(data["statuses"], counts, strict=True):
             writer.writerow(["status per week", f"{week:%Y-%m-%d}", label, count])
