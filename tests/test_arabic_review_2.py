@@ -152,11 +152,14 @@ def test_u8_the_picker_asks_the_patient_to_choose_as_every_other_action_does():
 
 
 def test_u9_u10_s1_the_pages_use_one_word_for_weak_follicles_and_no_postal_vans():
-    pages = " ".join(text(url) for url in page_urls("ar"))
+    read = [parse(Client().get(url)) for url in page_urls("ar")]
+    pages = " ".join(f"{page.meta['description']} {page.text}" for page in read)
 
     assert "متعثرة" not in pages and "مركبات بريد" not in pages
     assert "بسُعاة بريد متخصصين" in pages
     assert re.findall(r"التوغل", pages) == []  # always «التوغّل»
+    assert "فاعلية" not in pages
+    assert re.findall(r"بالصفائح(?! الدموية)", pages) == []
 
 
 def test_u11_the_contact_history_reads_in_the_arabic_admin(arabic_desk):
