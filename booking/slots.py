@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking.models import Booking, ClinicSettings, DatedHours
+from booking.models import MOST_DAYS_AHEAD, SHORTEST_MINUTES, Booking, ClinicSettings, DatedHours
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE
 
@@ -22,6 +22,9 @@ RULES_SECONDS = 5
 # meanwhile is refused by the database when sent (with the next free times, read afresh); every
 # change this process makes reads them again at once.
 TAKEN_SECONDS = 2
+# The settings' validators keep a row within these; the loops hold to them even when a row
+# written around the admin is not (a zero step would loop until the worker is killed).
+MINIMUM_STEP = timedelta(minutes=SHORTEST_MINUTES)
 _kept = {}
 _lock = threading.Lock()
 
@@ -85,13 +88,16 @@ def open_spans(day, plans):
 def day_starts(day, current):
     """Every start of a consultation on this date, in the clinic's hours (aware, Dubai)."""
     settings = current.settings
+    if settings.slot_minutes <= 0:
+        return []
+    step = max(settings.step, MINIMUM_STEP)
     starts = []
     for opens, closes in open_spans(day, current.plans):
         start = datetime.combine(day, opens, tzinfo=CLINIC_TIMEZONE)
         close = datetime.combine(day, closes, tzinfo=CLINIC_TIMEZONE)
         while start + settings.slot_length <= close:
             starts.append(start)
-            start += settings.step
+            start += step
     return starts
 
 
@@ -100,7 +106,7 @@ def window(now, current):
     settings = current.settings
     local = now.astimezone(CLINIC_TIMEZONE)
     earliest = local + timedelta(hours=settings.minimum_notice_hours)
-    last_day = local.date() + timedelta(days=settings.days_ahead)
+    last_day = local.date() + timedelta(days=min(settings.days_ahead, MOST_DAYS_AHEAD))
     return earliest, earliest.date(), last_day
 
 
