@@ -10,11 +10,15 @@ class BookingConfig(AppConfig):
     admin_index_panel = "admin/booking/index_panel.html"
 
     def ready(self):
-        from booking import patient_copy, picker_page, signals
+        from booking import patient_copy, picker_page, signals, slots
         from consultations import export, next_steps, patient_data
+        from ground import dated_hours
 
         export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
         patient_data.add_related("consultation_times", patient_copy.copy_rows)
         next_steps.add_next_step(picker_page.choose_a_time_step)
         picker_page.register_slots()
         signals.connect()
+        # The dated hours edited here are the whole site's: the footer, the structured data and
+        # the front desk's clocks read them through ground's calendar.
+        dated_hours.register_plans(slots.dated_plans)
