@@ -21,9 +21,11 @@ class GroundConfig(AppConfig):
 
     def ready(self):
         from ground.checks import clinic_phone_is_set
-        from ground.kept import register_slot
+        from ground.hours_ahead import edition
+        from ground.kept import register_edition, register_slot
         from ground.language import SWITCH_QUERY_SLOT, switch_query
 
         post_migrate.connect(create_cache_tables, sender=self)
         register_slot(SWITCH_QUERY_SLOT, switch_query)
+        register_edition(edition)
         checks.register(clinic_phone_is_set, deploy=True)
