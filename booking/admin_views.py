@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,6 +25,9 @@ from ground.hours import CLINIC_TIMEZONE, clinic_today
 from ground.redirects import local_target
 
 Status = Booking.Status
+# The day and week views open dates this many years either side of today: further out, a week's
+# neighbours fall off the calendar (9999-12-31's next day does not exist) and nothing is booked.
+YEARS_SHOWN = 10
 
 
 def _require(request, permission):
@@ -32,10 +36,14 @@ def _require(request, permission):
 
 
 def _day(request):
+    today = clinic_today()
     try:
-        return date.fromisoformat(request.GET.get("date", ""))
+        day = date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
-        return clinic_today()
+        return today
+    if abs(day - today) > timedelta(days=366 * YEARS_SHOWN):
+        raise Http404
+    return day
 
 
 def _midnight(day):

@@ -10,9 +10,10 @@ class BookingConfig(AppConfig):
     admin_index_panel = "admin/booking/index_panel.html"
 
     def ready(self):
-        from booking import dates, patient_copy, picker_page, signals
+        from booking import dates, patient_copy, picker_page, signals, slots
         from consultations import export, next_steps, patient_data
         from frontdesk import notes
+        from ground import dated_hours
 
         export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
         patient_data.add_related("consultation_times", patient_copy.copy_rows)
@@ -20,3 +21,6 @@ class BookingConfig(AppConfig):
         picker_page.register_slots()
         signals.connect()
         notes.write_times_with(dates.visit_time)
+        # The dated hours edited here are the whole site's: the footer, the structured data and
+        # the front desk's clocks read them through ground's calendar.
+        dated_hours.register_plans(slots.dated_plans)

@@ -10,12 +10,18 @@ by migration 0002 with btree_gist).
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
+
+# Below these a picker loops for ever or for seconds (slots.py holds its loops to them as well,
+# whatever row the database has).
+SHORTEST_MINUTES = 5
+MOST_DAYS_AHEAD = 90
 
 
 class ClinicSettings(models.Model):
@@ -26,7 +32,9 @@ class ClinicSettings(models.Model):
         INSTANT = "instant", _("Booked at once")
 
     slot_minutes = models.PositiveSmallIntegerField(
-        _("length of a consultation (minutes)"), default=30
+        _("length of a consultation (minutes)"),
+        default=30,
+        validators=[MinValueValidator(SHORTEST_MINUTES)],
     )
     buffer_minutes = models.PositiveSmallIntegerField(
         _("buffer between consultations (minutes)"), default=0
@@ -37,11 +45,15 @@ class ClinicSettings(models.Model):
         help_text=_("The earliest time offered is this long after the patient looks."),
     )
     days_ahead = models.PositiveSmallIntegerField(
-        _("days ahead"), default=14, help_text=_("How far ahead patients may choose a time.")
+        _("days ahead"),
+        default=14,
+        validators=[MaxValueValidator(MOST_DAYS_AHEAD)],
+        help_text=_("How far ahead patients may choose a time."),
     )
     capacity = models.PositiveSmallIntegerField(
         _("consultations at once"),
         default=1,
+        validators=[MinValueValidator(1)],
         help_text=_("How many patients can be seen at the same time (1: the consultant)."),
     )
     confirmation = models.CharField(

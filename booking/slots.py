@@ -1,5 +1,6 @@
-"""Which times the clinic offers: its hours (ground/hours.py, or dated hours that replace them),
-the slot length and buffer, the minimum notice, how far ahead, and how many are already taken.
+"""Which times the clinic offers: its hours (ground/hours.py's open_spans: the weekly hours, or
+dated hours that replace them), the slot length and buffer, the minimum notice, how far ahead,
+and how many are already taken.
 
 Every time is Asia/Dubai. The settings and dated hours are read once per process and kept for
 a few seconds (a change in the admin reaches every process within RULES_SECONDS), so showing the
@@ -13,25 +14,21 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from booking.models import Booking, ClinicSettings, DatedHours
-from ground import hours
-from ground.hours import CLINIC_TIMEZONE
+from booking.models import MOST_DAYS_AHEAD, SHORTEST_MINUTES, Booking, ClinicSettings, DatedHours
+from ground import dated_hours
+from ground.dated_hours import Plan
+from ground.hours import CLINIC_TIMEZONE, open_spans
 
 RULES_SECONDS = 5
 # How long a process may show the picker's taken times without reading them again. A time taken
 # meanwhile is refused by the database when sent (with the next free times, read afresh); every
 # change this process makes reads them again at once.
 TAKEN_SECONDS = 2
+# The settings' validators keep a row within these; the loops hold to them even when a row
+# written around the admin is not (a zero step would loop until the worker is killed).
+MINIMUM_STEP = timedelta(minutes=SHORTEST_MINUTES)
 _kept = {}
 _lock = threading.Lock()
-
-
-@dataclass(frozen=True)
-class Plan:
-    starts_on: object
-    ends_on: object
-    closed: bool
-    spans: tuple  # ((weekday, opens, closes), ...)
 
 
 @dataclass(frozen=True)
@@ -52,6 +49,7 @@ def rules():
             plan.ends_on,
             plan.closed,
             tuple((day.weekday, day.opens, day.closes) for day in plan.days.all()),
+            plan.name,
         )
         for plan in DatedHours.objects.prefetch_related("days")
     ]
@@ -62,36 +60,31 @@ def rules():
     return made
 
 
+def dated_plans():
+    """The dated hours for ground's calendar (ground/dated_hours.py), kept with the rules."""
+    return rules().plans
+
+
 def forget_rules(**kwargs):
     """Read the settings (and the taken times) again at the next request."""
     with _lock:
         _kept.clear()
-
-
-def open_spans(day, plans):
-    """[(opens, closes)] of this date: dated hours when some cover it, else the weekly hours."""
-    for plan in plans:
-        if plan.starts_on <= day <= plan.ends_on:
-            if plan.closed:
-                return []
-            return [
-                (opens, closes) for weekday, opens, closes in plan.spans if weekday == day.weekday()
-            ]
-    if day.weekday() in hours.OPEN_WEEKDAYS:
-        return [(hours.OPENS, hours.CLOSES)]
-    return []
+    dated_hours.forget()
 
 
 def day_starts(day, current):
     """Every start of a consultation on this date, in the clinic's hours (aware, Dubai)."""
     settings = current.settings
+    if settings.slot_minutes <= 0:
+        return []
+    step = max(settings.step, MINIMUM_STEP)
     starts = []
     for opens, closes in open_spans(day, current.plans):
         start = datetime.combine(day, opens, tzinfo=CLINIC_TIMEZONE)
         close = datetime.combine(day, closes, tzinfo=CLINIC_TIMEZONE)
         while start + settings.slot_length <= close:
             starts.append(start)
-            start += settings.step
+            start += step
     return starts
 
 
@@ -100,7 +93,7 @@ def window(now, current):
     settings = current.settings
     local = now.astimezone(CLINIC_TIMEZONE)
     earliest = local + timedelta(hours=settings.minimum_notice_hours)
-    last_day = local.date() + timedelta(days=settings.days_ahead)
+    last_day = local.date() + timedelta(days=min(settings.days_ahead, MOST_DAYS_AHEAD))
     return earliest, earliest.date(), last_day
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -19,8 +20,12 @@ class GroundConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from ground.kept import register_slot
+        from ground.checks import clinic_phone_is_set
+        from ground.hours_ahead import edition
+        from ground.kept import register_edition, register_slot
         from ground.language import SWITCH_QUERY_SLOT, switch_query
 
         post_migrate.connect(create_cache_tables, sender=self)
         register_slot(SWITCH_QUERY_SLOT, switch_query)
+        register_edition(edition)
+        checks.register(clinic_phone_is_set, deploy=True)

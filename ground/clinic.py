@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ground import hours
+from ground import hours, hours_ahead
 from ground.environment import env
 
 
@@ -44,6 +44,8 @@ def clinic_details():
     whatsapp_digits = re.sub(r"\D", "", details["whatsapp"])
     details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""
     details["whatsapp_href"] = f"https://wa.me/{whatsapp_digits}" if whatsapp_digits else ""
+    # Called only where a template shows it: this week's days with other hours than the weekly.
+    details["hours_ahead"] = hours_ahead.this_weeks_notices
     details["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
     details["backup_retention_days"] = settings.BACKUP_RETENTION_DAYS
     # As the clinic writes them, in any language: marked English and kept left to right, so an

@@ -1,5 +1,6 @@
-"""The clinic's opening hours, defined once: the footer, the structured data and the front
-desk's clocks ("time to first call, in clinic hours") all read them from here."""
+"""The clinic's opening hours, defined once: the weekly hours here, replaced on some dates by
+dated hours (dated_hours.py). The picker, the footer, the structured data and the front desk's
+clocks ("time to first call, in clinic hours") all read them through `open_spans()`."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from ground import dated_hours
 
 CLINIC_TIMEZONE = ZoneInfo("Asia/Dubai")
 OPENS = time(10, 0)
@@ -36,30 +39,33 @@ def clinic_today():
     return clinic_now().date()
 
 
-def _open_span(day):
-    """The (opens, closes) aware datetimes of this date, or None when the clinic is closed."""
-    if day.weekday() not in OPEN_WEEKDAYS:
-        return None
-    return (
-        datetime.combine(day, OPENS, tzinfo=CLINIC_TIMEZONE),
-        datetime.combine(day, CLOSES, tzinfo=CLINIC_TIMEZONE),
-    )
+def open_spans(day, plans=None):
+    """[(opens, closes)] of this date: its dated hours when a plan covers it, else the weekly
+    hours. `plans` as dated_hours.plans() gives them (read once for many days)."""
+    plan = dated_hours.plan_of(day, dated_hours.plans() if plans is None else plans)
+    if plan is not None:
+        return plan.spans_on(day)
+    if day.weekday() in OPEN_WEEKDAYS:
+        return [(OPENS, CLOSES)]
+    return []
 
 
 def clinic_minutes_between(start, end):
-    """Whole minutes between two moments counted only while the clinic is open.
+    """Whole minutes between two moments counted only while the clinic is open (its dated
+    hours too: an Eid closed day counts nothing).
 
     A request sent at 23:00 and answered at 10:10 the next morning took 10 minutes.
     """
     if end <= start:
         return 0
     start, end = start.astimezone(CLINIC_TIMEZONE), end.astimezone(CLINIC_TIMEZONE)
+    plans = dated_hours.plans()
     seconds = 0.0
     day = start.date()
     while day <= end.date():
-        span = _open_span(day)
-        if span:
-            begin, finish = max(span[0], start), min(span[1], end)
+        for opens, closes in open_spans(day, plans):
+            begin = max(datetime.combine(day, opens, tzinfo=CLINIC_TIMEZONE), start)
+            finish = min(datetime.combine(day, closes, tzinfo=CLINIC_TIMEZONE), end)
             if finish > begin:
                 seconds += (finish - begin).total_seconds()
         day += timedelta(days=1)

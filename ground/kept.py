@@ -1,10 +1,12 @@
 """Pages rendered once per process and kept, served without rendering them again.
 
 A page that is all template changes only with a deploy or a settings change, both of which
-restart the server processes. So each is rendered once per language, scheme, host and path, and
-kept for ten minutes in this process as its fixed parts (compressed once: page_parts.py), and
-every request gets a new response made from them: a cookie or header one visitor's response
-picks up on its way out never reaches another's.
+restart the server processes, or with what an app registers with `register_edition()` (the
+dated hours in the footer, and the date they are counted from). So each is rendered once per
+language, scheme, host and path, and kept for ten minutes in this process as its fixed parts
+(compressed once: page_parts.py), or until its edition changes; every request gets a new
+response made from them: a cookie or header one visitor's response picks up on its way out never
+reaches another's.
 
 A page may hold a few values that differ for each visitor: a form's CSRF token, and whatever an
 app registers with `register_slot()` (the consultation form's signed time and source page).
@@ -32,12 +34,25 @@ KEPT_SECONDS = 600
 CSRF_SLOT = "prerendered-slot-csrf-token"
 # {slot marker: function(request) giving the visitor's value, as HTML}
 _slot_values = {CSRF_SLOT: get_token}
+# Functions giving what kept pages show that changes without a restart (cheap: called for every
+# response of a kept page, so they read what their app keeps in the process, not the database).
+_editions = []
 
 
 def register_slot(marker, value):
     """Let kept pages carry a per-visitor value: `marker` in the template, `value(request)` (as
     HTML: escape it) in each response. Called from an app's AppConfig.ready()."""
     _slot_values[marker] = value
+
+
+def register_edition(function):
+    """Render kept pages again when `function()` gives another value than when they were
+    rendered. Called from an app's AppConfig.ready()."""
+    _editions.append(function)
+
+
+def current_edition():
+    return tuple(function() for function in _editions)
 
 
 class KeptStore:
@@ -71,7 +86,8 @@ store = KeptStore(KEPT_SECONDS)
 
 
 class KeptPage:
-    def __init__(self, response):
+    def __init__(self, response, edition=()):
+        self.edition = edition
         html = response.content.decode()
         self.parts = PageParts(html, [marker for marker in _slot_values if marker in html])
         self.content_type = response["Content-Type"]
@@ -119,13 +135,14 @@ def kept_response(request, template_name, context=None, values=None):
     registered one, for this response only.
     """
     key = page_key(request, template_name)
+    edition = current_edition()
     page = store.get(key)
-    if page is None:
+    if page is None or page.edition != edition:
         if callable(context):
             context = context()
         context = {**(context or {}), "csrf_token": CSRF_SLOT, "rendering_to_keep": True}
         view = TemplateView.as_view(template_name=template_name, extra_context=context)
-        page = KeptPage(view(request).render())
+        page = KeptPage(view(request).render(), edition)
         store.set(key, page)
     return page.response(request, values)
 

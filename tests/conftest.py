@@ -20,6 +20,21 @@ def _fast_test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_dated_hours_kept_from_a_test_before():
+    """Each process keeps the dated hours a few seconds, and pages without the database show the
+    last ones read: every test starts from its own database's."""
+    from django.apps import apps
+
+    from ground import dated_hours
+
+    dated_hours.forget()
+    if apps.is_installed("booking"):
+        from booking.slots import forget_rules
+
+        forget_rules()
+
+
+@pytest.fixture(autouse=True)
 def _english_until_a_test_asks_otherwise():
     """A test client's request leaves its page's language active in this thread, so a test
     after an Arabic page would build its URLs (reverse) under /ar/ without saying so."""

@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://www.eclaclinic.ae",
     "DJANGO_DEBUG": "false",
     "DJANGO_HTTPS": "true",
+    "CLINIC_PHONE": "+971 4 123 4567",
 }
 
 

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from ground.hours_ahead import special_opening_hours
 from ground.language import SWITCH_QUERY_SLOT, switch_query
 from pages.contents import PAGES
 
@@ -96,6 +97,8 @@ def clinic_json_ld(context):
                 "closes": clinic["closes"],
             }
         ],
+        # Closed days and dated plans of the weeks ahead (the same calendar as the picker's).
+        "specialOpeningHoursSpecification": special_opening_hours(),
         "hasMap": clinic["map_url"],
     }
     if clinic["phone"]:
