@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ground import hours
 from ground.environment import env
+from ground.isolates import number_ltr
 
 
 def clinic_details_from_environment():
@@ -49,7 +50,7 @@ def clinic_details():
     # As the clinic writes them, in any language: marked English and kept left to right, so an
     # Arabic page neither reorders the digits and "+" nor reads the name with Arabic rules.
     details["name_as_written"] = format_html('<span lang="en" dir="ltr">{}</span>', details["name"])
-    details["phone_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["phone"])
+    details["phone_ltr"] = number_ltr(details["phone"])
     details["moh_approval_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["moh_approval"])
     return details
 
