@@ -17,7 +17,8 @@ from ground.isolates import number_ltr
 def clinic_details_from_environment():
     return {
         "name": "Ecla Clinic",
-        "street_address": "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah",
+        # In the page's language (Arabic pages and messages write it in Arabic).
+        "street_address": _("1128, Al Wasl Road, Umm Suqeim 2, Jumeirah"),
         "locality": _("Dubai"),
         "country": "AE",
         "country_name": _("United Arab Emirates"),
