@@ -63,6 +63,7 @@ def test_the_log_page_and_the_change_page_isolate_the_number_and_the_name(staff,
         assert 'dir="ltr"' in tag, field
     assert 'dir="auto"' in change[change.index('name="name"') :].split(">")[0]
     assert f"\u2068{NAME} (#{booking.request_id})\u2069" in change  # the subtitle
+    assert f"<bdi>{NAME} (#{booking.request_id})</bdi>" in change  # the breadcrumb
 
 
 def test_the_erasure_page_shows_the_number_left_to_right(staff, booking):
