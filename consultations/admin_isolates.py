@@ -1,6 +1,6 @@
 """The request's change page in either admin language: the numbers' inputs left to right, the
-name's input in the direction of what is typed, and the request's name (its subtitle) isolated,
-so "مريم الحربي (#12)" keeps its "(#12)" at its end (ground/isolates.py says why)."""
+name's input in the direction of what is typed, and the patient's name in the subtitle isolated,
+so "مريم الحربي (#12)" keeps its "(#12)" after the name (ground/isolates.py says why)."""
 
 from ground.isolates import isolated
 
@@ -18,5 +18,5 @@ class IsolatedNamesAndNumbers:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["subtitle"] = isolated(str(obj))
+            context["subtitle"] = f"{isolated(obj.name)} (#{obj.pk})"
         return super().render_change_form(request, context, add, change, form_url, obj)
