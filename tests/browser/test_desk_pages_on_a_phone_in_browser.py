@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from frontdesk.models import ContactEntry
 from tests.browser.conftest import PHONE, has_horizontal_scroll, sign_in_staff
-from tests.factories import make_booking, make_request, make_superuser
+from tests.factories import make_booking, make_contact, make_request, make_superuser
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
 
@@ -49,4 +50,24 @@ def test_the_move_feed_and_reminder_pages_fit_a_thumb_on_a_phone(
     small["reminder"] = page.evaluate(SMALL_TARGETS)
 
     assert {screen: targets for screen, targets in small.items() if targets} == {}
+    assert not has_horizontal_scroll(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_log_page_with_its_contact_history_never_scrolls_sideways_on_a_phone(
+    page, live_server, front_desk_group, language
+):
+    consultation = make_request(name="مريم الحربي", phone="+971522223344")
+    user = make_superuser()
+    make_contact(
+        consultation, user, ContactEntry.Outcome.WHATSAPP_SENT, timezone.now(), note="أرسلنا رسالة"
+    )
+    sign_in_staff(page, live_server, user)
+    page.set_viewport_size(PHONE)
+    if language == "ar":
+        page.goto(f"{live_server.url}/admin/")
+        page.locator(".admin-language button").click()
+
+    page.goto(f"{live_server.url}/admin/consultations/consultationrequest/{consultation.pk}/log/")
+    assert page.locator(".contact-history tbody tr").count() == 1
     assert not has_horizontal_scroll(page)

@@ -15,7 +15,8 @@ LONG_SOURCE = "winter-newsletter-hair-restoration-offer"
 def mismatches(page):
     page.evaluate(AXE_JS.read_text())
     result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'rule', values: ['label-content-name-mismatch']}})"""
+        "rule => axe.run(document, {runOnly: {type: 'rule', values: [rule]}})",
+        "label-content-name-mismatch",
     )
     return [node["html"] for rule in result["violations"] for node in rule["nodes"]]
 
