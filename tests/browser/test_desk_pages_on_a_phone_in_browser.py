@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from frontdesk.models import ContactEntry
 from tests.browser.conftest import PHONE, has_horizontal_scroll, sign_in_staff
@@ -43,10 +44,11 @@ def test_the_move_feed_and_reminder_pages_fit_a_thumb_on_a_phone(
     page.goto(f"{live_server.url}/admin/booking/booking/my-calendar/")
     small["feed, before"] = page.evaluate(SMALL_TARGETS)
     page.locator("#content-main form button").first.click()  # makes the address
+    expect(page.locator("#feed-url")).to_be_visible()
     small["feed, with its address"] = page.evaluate(SMALL_TARGETS)
     page.goto(f"{live_server.url}/admin/booking/booking/reminders/")
     page.locator(".booking-actions form[action$='/remind/'] button").click()
-    assert page.locator(".booking-remind__text").is_visible()
+    expect(page.locator(".booking-remind__text")).to_be_visible()
     small["reminder"] = page.evaluate(SMALL_TARGETS)
 
     assert {screen: targets for screen, targets in small.items() if targets} == {}
