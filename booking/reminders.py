@@ -1,6 +1,6 @@
 """The day-before reminder: a wa.me link prefilled in the patient's language with the time, the
 clinic's address and the patient's change link (no name: the link goes to the patient's own
-number)."""
+number). Each link on a line of its own: an Arabic line would draw a link's parts out of order."""
 
 from urllib.parse import quote
 
@@ -17,11 +17,13 @@ def reminder_text(booking, change_url):
     with translation.override(language):
         return gettext(
             "Hello from Ecla Clinic in Dubai. A reminder of your free consultation on "
-            "%(time)s (Dubai time) at %(address)s. Map: %(map)s\n"
-            "To change or cancel: %(link)s"
+            "%(time)s (Dubai time) at %(address)s, %(city)s.\n"
+            "Map:\n%(map)s\n"
+            "To change or cancel:\n%(link)s"
         ) % {
             "time": visit_time(booking.starts_at, language),
-            "address": f"{clinic['street_address']}, {clinic['locality']}",
+            "address": clinic["street_address"],
+            "city": clinic["locality"],
             "map": clinic["map_url"],
             "link": change_url,
         }

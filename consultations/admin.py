@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from audit.mixins import AccessTrailAdminMixin
 from audit.trail import recorded_stream, update_with_trail
 from consultations import admin_extensions, patient_data, patient_data_admin
+from consultations.admin_isolates import IsolatedNamesAndNumbers
 from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, stream_csv
 from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
@@ -28,6 +29,7 @@ from consultations.signals import status_changed
 from consultations.sitemaps import ConsultationSitemap
 from consultations.whatsapp import whatsapp_column
 from ground.admin_filters import RefuseHiddenCharacters
+from ground.isolates import number_ltr
 from pages.sitemaps import PageSitemap
 
 admin.site.site_header = _("Ecla Clinic front desk")
@@ -125,7 +127,9 @@ def status_action(status):
     return action
 
 
-class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin):
+class ConsultationRequestAdmin(
+    IsolatedNamesAndNumbers, RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin
+):
     list_display = (
         "name",
         "phone_link",
@@ -179,7 +183,7 @@ class ConsultationRequestAdmin(RefuseHiddenCharacters, AccessTrailAdminMixin, ad
 
     @admin.display(description=_("phone"), ordering="phone")
     def phone_link(self, obj):
-        return format_html('<a href="tel:{}">{}</a>', obj.phone, obj.phone.as_international)
+        return format_html('<a href="tel:{}">{}</a>', obj.phone, number_ltr(obj.phone))
 
     @admin.display(description=_("source"))
     def source(self, obj):

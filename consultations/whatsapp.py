@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultations import next_steps, references
+from ground.isolates import number_ltr
 
 
 def whatsapp_chat_url(consultation, request=None):
@@ -50,7 +51,7 @@ def whatsapp_column(request):
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             whatsapp_chat_url(obj, request),
-            obj.whatsapp.as_international,
+            number_ltr(obj.whatsapp),
         )
 
     return whatsapp_link

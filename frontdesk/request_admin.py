@@ -18,6 +18,7 @@ from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
 from frontdesk import history, report_views
 from frontdesk.forms import LogContactForm
+from ground.isolates import isolated
 
 TO_DO = "to_do"
 KEEP_DEFAULT = {"o", "p", "e"}  # ordering, page, error flag: not a choice of what to see
@@ -185,13 +186,13 @@ class FrontDeskAdmin:
             messages.success(
                 request,
                 _("Logged “%(outcome)s” for %(name)s.")
-                % {"outcome": entry.get_outcome_display(), "name": consultation.name},
+                % {"outcome": entry.get_outcome_display(), "name": isolated(consultation.name)},
             )
             return redirect("admin:consultations_consultationrequest_changelist")
         record(request, Action.VIEWED, consultation, history=True)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Log an attempt: %(name)s") % {"name": consultation.name},
+            "title": _("Log an attempt: %(name)s") % {"name": isolated(consultation.name)},
             "opts": self.opts,
             "original": consultation,
             "form": form,

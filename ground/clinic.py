@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ground import hours, hours_ahead
 from ground.environment import env
+from ground.isolates import number_ltr
 
 
 def clinic_details_from_environment():
     return {
         "name": "Ecla Clinic",
-        "street_address": "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah",
+        # In the page's language (Arabic pages and messages write it in Arabic).
+        "street_address": _("1128, Al Wasl Road, Umm Suqeim 2, Jumeirah"),
         "locality": _("Dubai"),
         "country": "AE",
         "country_name": _("United Arab Emirates"),
@@ -51,7 +53,7 @@ def clinic_details():
     # As the clinic writes them, in any language: marked English and kept left to right, so an
     # Arabic page neither reorders the digits and "+" nor reads the name with Arabic rules.
     details["name_as_written"] = format_html('<span lang="en" dir="ltr">{}</span>', details["name"])
-    details["phone_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["phone"])
+    details["phone_ltr"] = number_ltr(details["phone"])
     details["moh_approval_ltr"] = format_html('<bdi dir="ltr">{}</bdi>', details["moh_approval"])
     return details
 

@@ -150,7 +150,7 @@ def test_the_reminder_is_recorded_and_opens_whatsapp_in_the_patients_language(de
 
     link = unquote(re.search(r'href="(https://wa\.me/971501234567\?text=[^"]+)"', page).group(1))
     assert "الثلاثاء 1 ديسمبر، الساعة 10:30" in link
-    assert "1128, Al Wasl Road" in link
+    assert "1128 شارع الوصل" in link  # the address in the patient's language
     assert visit_path(booking) in link
     assert Booking.objects.get().reminder_sent_at is not None
     assert "Omar Khalid" in before and "Omar Khalid" not in after
