@@ -70,6 +70,17 @@ class DatedHoursAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         day_hours.warn_outside(request, form.instance)
 
+    def delete_model(self, request, obj):
+        # Without Ramadan's late evenings, times booked in them fall outside the weekly hours.
+        super().delete_model(request, obj)
+        day_hours.warn_outside(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        plans = list(queryset)
+        super().delete_queryset(request, queryset)
+        for plan in plans:
+            day_hours.warn_outside(request, plan)
+
 
 @admin.register(CalendarFeed)
 class CalendarFeedAdmin(admin.ModelAdmin):

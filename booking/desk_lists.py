@@ -46,7 +46,12 @@ def tell_view(request, pk, news):
     if news not in NEWS:
         raise Http404
     booking = get_object_or_404(Booking.objects.select_related("request"), pk=pk)
-    if (news == "declined") != (booking.status == Status.DECLINED):
+    fits = {
+        "confirmed": booking.status == Status.CONFIRMED,
+        "moved": booking.is_active,
+        "declined": booking.status == Status.DECLINED,
+    }
+    if not fits[news]:
         messages.error(request, _("That time changed meanwhile: nothing was done."))
         return redirect("admin:booking_day")
     before = _parse(request.GET.get("from")) if news == "moved" else None

@@ -82,6 +82,6 @@ def decline_undone(booking, user, status_before):
     history.log_appointment(
         booking.request,
         user,
-        _note("Decline undone: %s is held again", booking.starts_at),
+        _note("Decline undone: %s is the patient’s again", booking.starts_at),
         status_after=status_before,
     )

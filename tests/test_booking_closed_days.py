@@ -104,3 +104,20 @@ def test_the_day_and_the_week_mark_a_closed_day_and_flag_the_times_outside_the_h
     assert week.count('<p class="booking-closed">Closed: National Day</p>') == 1
     assert '<p class="booking-closed">Closed</p>' in week  # Sunday, closed every week
     assert week.count("Outside the clinic’s hours on this day") == 1
+
+
+def test_deleting_a_plan_whose_late_hours_hold_a_time_warns(owner):
+    ramadan = DatedHours.objects.create(
+        name="Ramadan", starts_on=date(2026, 12, 1), ends_on=date(2026, 12, 10)
+    )
+    ramadan.days.create(weekday=1, opens="20:00", closes="23:30")
+    make_booking(starts_at=dubai(2026, 12, 1, 22, 30))  # after the weekly 22:00
+
+    with clock_at(MONDAY_9AM):
+        page = owner.post(
+            reverse("admin:booking_datedhours_delete", args=[ramadan.pk]), {"post": "yes"},
+            follow=True,
+        ).content.decode()  # fmt: skip
+
+    assert not DatedHours.objects.exists()
+    assert "1 held or confirmed time is now outside the clinic’s hours" in page

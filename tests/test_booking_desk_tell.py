@@ -111,7 +111,7 @@ def test_undoing_a_decline_gives_the_confirmed_time_back_and_books_the_request_a
     assert Booking.objects.get().status == "confirmed"
     assert ConsultationRequest.objects.get().status == "booked"
     assert ContactEntry.objects.order_by("-pk").first().note == (
-        "Decline undone: Tue 1 Dec, 10:30 is held again"
+        "Decline undone: Tue 1 Dec, 10:30 is the patient’s again"
     )
 
 
@@ -139,3 +139,15 @@ def test_a_decline_cannot_be_undone_after_the_window(desk):
 
     assert Booking.objects.get().status == "declined"
     assert "can no longer be undone" in page
+
+
+def test_the_message_of_a_confirmation_is_not_offered_for_a_time_declined_since(desk):
+    booking = make_booking(make_request(), starts_at=dubai(2026, 12, 1, 10, 30))
+
+    with clock_at(MONDAY_9AM):
+        act(desk, booking, "confirm")
+        act(desk, booking, "decline")
+        response = desk.get(reverse("admin:booking_tell", args=[booking.pk, "confirmed"]))
+
+    assert response.status_code == 302
+    assert "wa.me" not in desk.get(response["Location"]).content.decode()
