@@ -1,11 +1,12 @@
 """The clinic's booking settings and dated hours (superusers and the Clinic manager group), and
 the front desk's day and week views of consultation times (admin_views.py)."""
 
+from django import forms
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
 
-from booking import admin_views, feed
+from booking import admin_views, day_hours, desk_actions, desk_lists, feed
 from booking.models import Booking, CalendarFeed, ClinicSettings, DatedHours, DayHours
 
 
@@ -30,10 +31,27 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
         return redirect("admin:booking_clinicsettings_change", 1)
 
 
+class DayHoursForm(forms.ModelForm):
+    class Meta:
+        model = DayHours
+        fields = ("weekday", "opens", "closes")
+        widgets = {
+            "opens": forms.TimeInput(format="%H:%M"),  # "10:00", not "10:00:00"
+            "closes": forms.TimeInput(format="%H:%M"),
+        }
+
+
 class DayHoursInline(admin.StackedInline):
     # Stacked, not tabular: a tabular inline's fields have no labels of their own (axe: label).
     model = DayHours
-    extra = 7
+    form = DayHoursForm
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new plan: a line per weekday (untouched lines are not saved). A saved one: one more
+        # line to add a span with (no "Add another" without JavaScript); none for a closed day.
+        if obj is None:
+            return 7
+        return 0 if obj.closed else 1
 
 
 @admin.register(DatedHours)
@@ -41,6 +59,27 @@ class DatedHoursAdmin(admin.ModelAdmin):
     list_display = ("name", "starts_on", "ends_on", "closed")
     inlines = (DayHoursInline,)
     fields = ("name", ("starts_on", "ends_on"), "closed")
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if obj is None or obj.pk is None:  # a new plan's lines are Monday to Sunday
+            kwargs["initial"] = [{"weekday": weekday} for weekday, _label in DayHours.WEEKDAYS]
+        return kwargs
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        day_hours.warn_outside(request, form.instance)
+
+    def delete_model(self, request, obj):
+        # Without Ramadan's late evenings, times booked in them fall outside the weekly hours.
+        super().delete_model(request, obj)
+        day_hours.warn_outside(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        plans = list(queryset)
+        super().delete_queryset(request, queryset)
+        for plan in plans:
+            day_hours.warn_outside(request, plan)
 
 
 @admin.register(CalendarFeed)
@@ -79,7 +118,9 @@ class BookingAdmin(admin.ModelAdmin):
             path("day/", view(admin_views.day_view), name="booking_day"),
             path("week/", view(admin_views.week_view), name="booking_week"),
             path("reminders/", view(admin_views.reminders_view), name="booking_reminders"),
-            path("<int:pk>/act/", view(admin_views.act_view), name="booking_act"),
+            path("to-confirm/", view(desk_lists.to_confirm_view), name="booking_to_confirm"),
+            path("<int:pk>/act/", view(desk_actions.act_view), name="booking_act"),
+            path("<int:pk>/tell/<str:news>/", view(desk_lists.tell_view), name="booking_tell"),
             path("<int:pk>/move/", view(admin_views.move_view), name="booking_move"),
             path("<int:pk>/remind/", view(admin_views.remind_view), name="booking_remind"),
             path("my-calendar/", view(feed.my_feed_view), name="booking_my_feed"),

@@ -1,6 +1,6 @@
 """The front desk's consultation times: the day and the week (server-rendered, on a phone too),
-confirm, decline, move, attended and no-show (each joining the contact history and the access
-trail), and the day-before WhatsApp reminder."""
+move (joining the contact history and the access trail), and the day-before WhatsApp reminder.
+The buttons on a time are desk_actions.py's."""
 
 from datetime import date, datetime, timedelta
 
@@ -15,19 +15,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.trail import Action, record
-from booking import dates, history, links, slots, taking
+from booking import dates, day_hours, desk_text, history, links, slots, taking
 from booking.models import Booking
 from booking.reminders import reminder_text, reminder_url
-from frontdesk import history as contact_history
-from frontdesk.models import ContactEntry
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE, clinic_today
+from ground.isolates import isolated
 from ground.redirects import local_target
 
 Status = Booking.Status
 # The day and week views open dates this many years either side of today: further out, a week's
 # neighbours fall off the calendar (9999-12-31's next day does not exist) and nothing is booked.
 YEARS_SHOWN = 10
+# Attended or No-show: the request's status says the visit's outcome (frontdesk/history.py).
+OUTCOMES = ("attended", "no_show")
 
 
 def _require(request, permission):
@@ -64,16 +65,25 @@ def visits(first_day, days=1):
 def _rows(request, bookings):
     now = hours.now()
     tomorrow = clinic_today() + timedelta(days=1)
-    return [
-        {
+    bookings = list(bookings)
+    current = slots.rules()
+    others = day_hours.other_times(bookings)
+    rows = []
+    for booking in bookings:
+        outcome = booking.request.status if booking.request.status in OUTCOMES else None
+        rows.append({
             "booking": booking,
             "clock": dates.clock(booking.starts_at),
             "when": dates.visit_time(booking.starts_at),
+            "outcome": outcome and booking.request.get_status_display(),
+            "outcome_code": outcome,
             "can_attend": booking.status == Status.CONFIRMED and booking.starts_at <= now,
             "remind": booking.starts_at.astimezone(CLINIC_TIMEZONE).date() == tomorrow,
-        }
-        for booking in bookings
-    ]
+            "outside": day_hours.is_outside(booking, current),
+            "others": [(day_hours.day_link(at), dates.visit_time(at))
+                       for at in others.get(booking.pk, ())],
+        })  # fmt: skip
+    return rows
 
 
 def _context(request, title, **extra):
@@ -93,6 +103,7 @@ def day_view(request):
         request,
         _("Consultations on %(day)s") % {"day": dates.visit_day(day)},
         rows=_rows(request, visits(day)),
+        closed=day_hours.closed_label(day),
         day=day,
         previous_day=day - timedelta(days=1),
         next_day=day + timedelta(days=1),
@@ -113,6 +124,7 @@ def week_view(request):
             {
                 "day": current,
                 "label": dates.visit_day(current),
+                "closed": day_hours.closed_label(current),
                 "rows": _rows(request, [
                     b for b in bookings
                     if b.starts_at.astimezone(CLINIC_TIMEZONE).date() == current
@@ -169,39 +181,6 @@ def _describe(booking):
     return f"{dates.visit_time(booking.starts_at, 'en')} ({booking.status})"
 
 
-@require_POST
-def act_view(request, pk):
-    _require(request, "change")
-    booking = get_object_or_404(Booking.objects.select_related("request"), pk=pk)
-    action = request.POST.get("action")
-    before = _describe(booking)
-    with transaction.atomic():
-        try:
-            if action == "confirm":
-                taking.confirm(booking)
-                history.confirmed(booking, request.user)
-                done = _("Confirmed %(when)s for %(name)s.")
-            elif action == "decline":
-                taking.free(booking, Status.DECLINED)
-                history.declined(booking, request.user)
-                done = _("Declined %(when)s for %(name)s: the time is free again.")
-            elif action in ("attended", "no_show") and booking.status == Status.CONFIRMED:
-                contact_history.log_contact(
-                    booking.request, request.user, ContactEntry.Outcome(action)
-                )
-                done = _("Recorded for %(name)s.")
-            else:
-                raise taking.NotHeld
-        except taking.NotHeld:
-            messages.error(request, _("That time changed meanwhile: nothing was done."))
-            return _back(request, booking)
-        _trail(request, booking, action, before, _describe(booking))
-    messages.success(
-        request, done % {"when": dates.visit_time(booking.starts_at), "name": booking.request.name}
-    )
-    return _back(request, booking)
-
-
 def move_view(request, pk):
     _require(request, "change")
     booking = get_object_or_404(Booking.objects.select_related("request"), pk=pk)
@@ -222,20 +201,25 @@ def move_view(request, pk):
             except (taking.TimeTaken, taking.NotHeld):
                 messages.error(request, _("That time was taken meanwhile: choose another."))
             else:
-                messages.success(
-                    request,
-                    _("Moved %(name)s to %(when)s.")
-                    % {"name": booking.request.name, "when": dates.visit_time(start)},
-                )
+                tell = reverse("admin:booking_tell", args=[moved.pk, "moved"])
+                tell += f"?from={before.astimezone(CLINIC_TIMEZONE):%Y-%m-%dT%H:%M}"
+                messages.success(request, desk_text.say(
+                    _("Moved %(name)s to %(when)s."),
+                    name=desk_text.name(booking), when=dates.visit_time(start),
+                ) + desk_text.link(tell, _("Tell the patient on WhatsApp")))  # fmt: skip
                 return _back(request, moved)
-    free = slots.free_starts(hours.now(), leave_out=booking.pk)
+    free = [
+        start
+        for start in slots.free_starts(hours.now(), leave_out=booking.pk)
+        if start != booking.starts_at  # its own time is no move
+    ]
     days = [
-        (dates.visit_day(day), [(f"{s:%Y-%m-%dT%H:%M}", dates.clock(s)) for s in starts])
+        (day, dates.visit_day(day), [(f"{s:%Y-%m-%dT%H:%M}", dates.clock(s)) for s in starts])
         for day, starts in slots.by_day(free)
     ]
     context = _context(
         request,
-        _("Move %(name)s’s consultation") % {"name": booking.request.name},
+        _("Move %(name)s’s consultation") % {"name": isolated(booking.request.name)},
         booking=booking,
         when=dates.visit_time(booking.starts_at),
         days=days,
@@ -265,7 +249,7 @@ def remind_view(request, pk):
     record(request, Action.CHANGED, booking.request, booking=booking.pk, booking_action="reminder")
     context = _context(
         request,
-        _("WhatsApp reminder for %(name)s") % {"name": booking.request.name},
+        _("WhatsApp reminder for %(name)s") % {"name": isolated(booking.request.name)},
         booking=booking,
         when=dates.visit_time(booking.starts_at),
         whatsapp_url=reminder_url(booking, change_url),

@@ -80,3 +80,12 @@ def moved(booking, before, user):
         _note(gettext_noop("Time moved from %s to %s"), before, booking.starts_at),
         channel=Channel.ADMIN if user else Channel.WEBSITE,
     )
+
+
+def decline_undone(booking, user, status_before):
+    history.log_appointment(
+        booking.request,
+        user,
+        _note("Decline undone: %s is the patient’s again", booking.starts_at),
+        status_after=status_before,
+    )

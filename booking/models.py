@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
@@ -146,7 +147,12 @@ class DayHours(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        # Translators: a weekday's opening span, "Tuesday 20:00–23:00". Arabic: «من … إلى».
+        return gettext("%(day)s %(opens)s–%(closes)s") % {
+            "day": self.get_weekday_display(),
+            "opens": f"{self.opens:%H:%M}",
+            "closes": f"{self.closes:%H:%M}",
+        }
 
 
 ACTIVE = ("held", "confirmed")

@@ -102,3 +102,22 @@ def free(booking, status):
     forget_taken()
     booking.refresh_from_db()
     return booking
+
+
+def restore(booking, status):
+    """A decline undone: the same booking (so the patient's link) holds its time again, on any
+    free seat. TimeTaken when someone took it meanwhile (or the request holds another time),
+    NotHeld when it is no longer declined."""
+    current = rules()
+
+    def write(seat):
+        if not Booking.objects.filter(pk=booking.pk, status=Status.DECLINED).update(
+            status=status, seat=seat, updated_at=timezone.now()
+        ):
+            raise NotHeld
+        return Booking.objects.get(pk=booking.pk)
+
+    with transaction.atomic():
+        restored = _try_seats(current.settings.capacity, write)
+    forget_taken()
+    return restored

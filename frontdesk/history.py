@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import override
 
 from consultations.models import CLOSED_STATUSES, ConsultationRequest
 from frontdesk import notes
@@ -34,7 +35,8 @@ REACHED = {
     Outcome.BOOKED,
     Outcome.NOT_INTERESTED,
 }
-ATTEMPTS = set(STATUS_AFTER) - {Outcome.ATTENDED, Outcome.NO_SHOW}
+VISIT_OUTCOMES = {Outcome.ATTENDED, Outcome.NO_SHOW}
+ATTEMPTS = set(STATUS_AFTER) - VISIT_OUTCOMES
 UNANSWERED = {Outcome.NO_ANSWER, Outcome.VOICEMAIL}
 WHATSAPP_OUTCOMES = {Outcome.WHATSAPP_SENT, Outcome.WHATSAPP_REPLIED}
 UNREACHABLE_AFTER_ATTEMPTS = 3
@@ -114,6 +116,35 @@ def log_appointment(
         consultation.status = status_after
     if call_back_today and consultation.status not in CLOSED_STATUSES:
         consultation.call_back_on, consultation.call_back_after = clinic_today(), None
+    consultation.save()
+    return entry
+
+
+@transaction.atomic
+def undo_outcome(consultation, user):
+    """Attended or No-show logged by mistake: the request goes back to the status it had, and the
+    history says so (it is appended to, never edited). None when the request's last entry is not
+    such an outcome, or its status changed since."""
+    consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
+    last = consultation.contact_entries.first()
+    if last is None or last.outcome not in VISIT_OUTCOMES:
+        return None
+    if last.status_after != consultation.status:
+        return None
+    with override("en"):  # the history's notes are the front desk's, kept in English
+        note = f"{Outcome(last.outcome).label} undone"
+    entry = ContactEntry.objects.create(
+        request=consultation,
+        created_at=hours.now(),
+        user=user,
+        username=user.get_username() if user else "",
+        channel=ContactEntry.Channel.ADMIN,
+        outcome=Outcome.STATUS_CHANGED,
+        status_before=consultation.status,
+        status_after=last.status_before,
+        note=note,
+    )
+    consultation.status = last.status_before
     consultation.save()
     return entry
 

@@ -1,6 +1,9 @@
 from datetime import timedelta
 
 from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -28,10 +31,13 @@ def booking_summary(context):
         "held": held
     }
     # Translators: the two counts of the front page's line, joined with your language's comma.
-    text = _("%(today)s, %(held)s") % {"today": today_text, "held": held_text}
+    text = conditional_escape(_("%(today)s, %(held)s")) % {
+        "today": format_html('<a href="{}">{}</a>', reverse("admin:booking_day"), today_text),
+        "held": format_html('<a href="{}">{}</a>', reverse("admin:booking_to_confirm"), held_text),
+    }
     return {
         "show": True,
-        "text": text,
+        "text": mark_safe(text),  # noqa: S308 (both counts and the comma escaped)
         "unsent": unsent,
         "unsent_text": ngettext(
             "%(count)d reminder to send for tomorrow",

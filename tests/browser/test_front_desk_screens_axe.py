@@ -32,6 +32,7 @@ SCREENS = [
     "/admin/booking/booking/day/?date={day}",
     "/admin/booking/booking/week/?date={day}",
     "/admin/booking/booking/reminders/",
+    "/admin/booking/booking/to-confirm/",
     "/admin/booking/booking/{booking}/move/",
     "/admin/booking/booking/my-calendar/",
     "/admin/booking/clinicsettings/1/change/",
