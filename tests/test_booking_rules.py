@@ -356,3 +356,25 @@ def test_a_held_time_reads_as_provisional_in_arabic_and_a_confirmed_one_as_booke
     assert "سيؤكده مكتب الاستقبال" in parse(held_page).text
     assert h1(confirmed_page) == "تم حجز استشارتك المجانية"
     assert "مبدئيًا" in staff_label and "مبدئيًا" in setting
+
+
+def test_the_clinic_manager_sets_how_long_a_held_time_waits_for_confirmation(client):
+    from django.contrib.auth.models import Group, User
+
+    manager = User.objects.create_user("manager", password="manager-pass-123", is_staff=True)
+    manager.groups.add(Group.objects.get(name="Clinic manager"))
+    login_staff(client, manager)
+    url = reverse("admin:booking_clinicsettings_change", args=[1])
+    ClinicSettings.load()
+    data = {
+        "slot_minutes": 30, "buffer_minutes": 0, "minimum_notice_hours": 2, "days_ahead": 14,
+        "capacity": 1, "confirmation": "held",
+    }  # fmt: skip
+
+    shown = client.get(url).content.decode()
+    refused = client.post(url, {**data, "hold_opening_days": 0})
+    saved = client.post(url, {**data, "hold_opening_days": 3})
+
+    assert "A held time lapses after (opening days)" in shown
+    assert refused.status_code == 200
+    assert saved.status_code == 302 and ClinicSettings.load().hold_opening_days == 3
