@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from audit.trail import Action, record
 from booking import dates, history, taking
 from booking.models import Booking
+from booking.slots import forget_taken
 from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
 from ground import hours
@@ -106,6 +107,7 @@ def decline_and_stop_links(modeladmin, request, queryset):
                 changes={"links_stopped_at": {"old": None, "new": now.isoformat()}},
             )
         stopped += 1
+    forget_taken()  # this process's picker reads the stopped links again at once
     modeladmin.message_user(
         request,
         ngettext(
