@@ -16,7 +16,7 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
 
     fieldsets = (
         (None, {"fields": ("slot_minutes", "buffer_minutes", "minimum_notice_hours",
-                           "days_ahead", "capacity", "confirmation")}),
+                           "days_ahead", "capacity", "confirmation", "hold_opening_days")}),
         (None, {"fields": ("feed_shows_patients",)}),
     )  # fmt: skip
 

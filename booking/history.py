@@ -1,6 +1,7 @@
 """Each change of a consultation time joins the request's contact history (frontdesk/), and a
 confirmed time makes the request booked, as logging "Booked" does."""
 
+from django.db import transaction
 from django.utils.translation import gettext_noop, override
 
 from booking.dates import visit_time
@@ -86,6 +87,67 @@ def decline_undone(booking, user, status_before):
     history.log_appointment(
         booking.request,
         user,
-        _note("Decline undone: %s is the patient’s again", booking.starts_at),
+        _note(gettext_noop("Decline undone: %s is the patient’s again"), booking.starts_at),
         status_after=status_before,
+    )
+
+
+def lapsed(booking):
+    """A held time the front desk did not confirm in time (lapsing.py): free again, and the
+    request due for a call today."""
+    history.log_appointment(
+        booking.request,
+        None,
+        _note(gettext_noop("Held time lapsed, not confirmed in time: %s"), booking.starts_at),
+        channel=Channel.WEBSITE,
+        call_back_today=True,
+    )
+
+
+def moved_by_patient(booking, before, was_status):
+    """The patient chose another time for their active one. The request's status follows the
+    booking's: a confirmed time moved by the patient is held again for the front desk to confirm
+    (the request goes back from booked to contacted, due today); with "booked at once" it is
+    confirmed and the request booked."""
+    consultation = booking.request
+    status_after, call_back_today = None, False
+    if booking.status == "confirmed" and consultation.status != Status.BOOKED:
+        status_after = Status.BOOKED
+    elif booking.status == "held" and was_status == "confirmed":
+        status_after, call_back_today = _back_to_work(consultation), True
+    history.log_appointment(
+        consultation,
+        None,
+        _note(gettext_noop("Time moved from %s to %s"), before, booking.starts_at),
+        channel=Channel.WEBSITE,
+        status_after=status_after,
+        call_back_today=call_back_today,
+    )
+
+
+CALL_ME_NOTE = gettext_noop("None of the times suit the patient: asked for a call")
+
+
+def asked_for_a_call(consultation):
+    """ "None of these suit me: please call me" on the picker: one entry per request however often
+    it is pressed, and the request due for a call today."""
+    with transaction.atomic():
+        # The request's row locked first: two presses at once make one entry.
+        consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
+        entries = consultation.contact_entries.filter(channel=Channel.WEBSITE, note=CALL_ME_NOTE)
+        if not entries.exists():
+            history.log_appointment(
+                consultation,
+                None,
+                _note(CALL_ME_NOTE),
+                channel=Channel.WEBSITE,
+                call_back_today=True,
+            )
+
+
+def links_stopped(consultation, user):
+    history.log_appointment(
+        consultation,
+        user,
+        _note(gettext_noop("Links stopped: the picker and visit links no longer work")),
     )

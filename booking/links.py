@@ -2,6 +2,8 @@
 file): the booking's number signed with a salt of its own, no name or phone number. It stops
 working once the appointment is over (views.visit_or_none)."""
 
+from datetime import UTC, datetime
+
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
@@ -28,3 +30,23 @@ def visit_path(booking, language=None):
 
 def visit_url(request, booking, language=None):
     return request.build_absolute_uri(visit_path(booking, language))
+
+
+# A spam request's "held time" (views.PickView): a link that reads like a visit link but names
+# only the chosen time (its minute since 1970), signed with a salt of its own. Nothing is stored.
+DECOY_SALT = "booking.visit-shown"
+
+
+def decoy_path(start, language=None):
+    token = signing.Signer(salt=DECOY_SALT).sign(str(int(start.timestamp()) // 60))
+    with translation.override(language):
+        return reverse("booking:visit", args=[token])
+
+
+def decoy_start_from(token):
+    """The time a decoy link names (aware, UTC), or None when it is not one."""
+    try:
+        minute = int(signing.Signer(salt=DECOY_SALT).unsign(token or ""))
+        return datetime.fromtimestamp(minute * 60, tz=UTC)
+    except (signing.BadSignature, ValueError, OverflowError, OSError):
+        return None

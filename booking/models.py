@@ -63,6 +63,15 @@ class ClinicSettings(models.Model):
         choices=Confirmation.choices,
         default=Confirmation.HELD,
     )
+    hold_opening_days = models.PositiveSmallIntegerField(
+        _("a held time lapses after (opening days)"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "A held time the front desk has not confirmed is freed at the close of this many "
+            "opening days after the day it was chosen (1: by the end of the next opening day)."
+        ),
+    )
     feed_shows_patients = models.BooleanField(
         _("calendar feeds show patients’ names and numbers"),
         default=False,
@@ -172,6 +181,7 @@ class Booking(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         DECLINED = "declined", _("Declined by the clinic")
         CANCELLED = "cancelled", _("Cancelled by the patient")
+        LAPSED = "lapsed", _("Lapsed: not confirmed in time")
 
     request = models.ForeignKey(
         ConsultationRequest,
@@ -187,6 +197,8 @@ class Booking(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(_("chosen at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # A held time not confirmed by then lapses (booking/lapsing.py); set when it is held.
+    lapses_at = models.DateTimeField(_("lapses at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     reminder_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -218,7 +230,12 @@ class Booking(models.Model):
                 condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"
             ),
         ]
-        indexes = [models.Index(fields=["starts_at", "status"], name="booking_start_status")]
+        indexes = [
+            models.Index(fields=["starts_at", "status"], name="booking_start_status"),
+            models.Index(
+                fields=["lapses_at"], condition=Q(status="held"), name="booking_held_lapses"
+            ),
+        ]
 
     def __str__(self):
         return f"#{self.request_id} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"

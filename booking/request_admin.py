@@ -1,16 +1,23 @@
 """The chosen consultation time on the request's admin: a column of the list and a line on the
-request, with a link to its day (added to consultations' admin: consultations/admin_extensions.py).
+request, with a link to its day, and the bulk action "Decline and stop this request's links"
+(added to consultations' admin: consultations/admin_extensions.py).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from booking import dates
+from audit.trail import Action, record
+from booking import dates, history, taking
 from booking.models import Booking
+from booking.slots import forget_taken
 from consultations.admin_extensions import extends_request_admin, with_fields
+from consultations.models import ConsultationRequest
+from ground import hours
 from ground.hours import CLINIC_TIMEZONE
 
 
@@ -26,6 +33,13 @@ class ConsultationTimeAdmin:
             .get_queryset(request)
             .annotate(time_starts_at=_active("starts_at"), time_status=_active("status"))
         )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            action = self.get_action(decline_and_stop_links)
+            actions[action[1]] = action
+        return actions
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
@@ -54,3 +68,53 @@ class ConsultationTimeAdmin:
             dates.visit_time(starts_at),
             label,
         )
+
+
+def _describe(booking):
+    return f"{dates.visit_time(booking.starts_at, 'en')} ({booking.status})"
+
+
+@admin.action(permissions=["change"], description=_("Decline and stop this request’s links"))
+def decline_and_stop_links(modeladmin, request, queryset):
+    """For a request that is abusing its links (a bot, a number holding times): its active time
+    is declined, and its picker reference and visit links stop working (views.py)."""
+    stopped = 0
+    for consultation in queryset.filter(links_stopped_at__isnull=True).order_by("pk"):
+        with transaction.atomic():
+            for booking in Booking.objects.active().filter(request=consultation):
+                before = _describe(booking)
+                try:
+                    taking.free(booking, Booking.Status.DECLINED)
+                except taking.NotHeld:
+                    continue
+                booking.request = consultation
+                history.declined(booking, request.user)
+                record(
+                    request,
+                    Action.CHANGED,
+                    consultation,
+                    booking=booking.pk,
+                    booking_action="decline",
+                    changes={"consultation_time": {"old": before, "new": _describe(booking)}},
+                )
+            now = hours.now()
+            ConsultationRequest.objects.filter(pk=consultation.pk).update(links_stopped_at=now)
+            history.links_stopped(consultation, request.user)
+            record(
+                request,
+                Action.CHANGED,
+                consultation,
+                changes={"links_stopped_at": {"old": None, "new": now.isoformat()}},
+            )
+        stopped += 1
+    forget_taken()  # this process's picker reads the stopped links again at once
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d request: its time declined and its links stopped.",
+            "%(count)d requests: their times declined and their links stopped.",
+            stopped,
+        )
+        % {"count": stopped},
+        messages.SUCCESS,
+    )

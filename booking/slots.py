@@ -12,8 +12,9 @@ import time as monotonic_time
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
+from booking.lapsing import lapse_overdue
 from booking.models import MOST_DAYS_AHEAD, SHORTEST_MINUTES, Booking, ClinicSettings, DatedHours
 from ground import dated_hours
 from ground.dated_hours import Plan
@@ -88,6 +89,25 @@ def day_starts(day, current):
     return starts
 
 
+# How far a hold's deadline is sought for an opening day (a month closed is not a clinic).
+LAPSE_SEARCH_DAYS = 31
+
+
+def hold_lapses_at(chosen_at, current):
+    """When a time held at `chosen_at` lapses unless confirmed: the close of the clinic's
+    settings.hold_opening_days-th opening day after the day it was chosen (its dated hours too)."""
+    day = chosen_at.astimezone(CLINIC_TIMEZONE).date()
+    left = current.settings.hold_opening_days
+    for _ in range(LAPSE_SEARCH_DAYS):
+        day += timedelta(days=1)
+        spans = open_spans(day, current.plans)
+        if spans:
+            left -= 1
+            if left <= 0:
+                return datetime.combine(day, max(closes for _o, closes in spans), CLINIC_TIMEZONE)
+    return datetime.combine(day, time.max, CLINIC_TIMEZONE)
+
+
 def window(now, current):
     """(earliest start, first day, last day) patients may choose from now."""
     settings = current.settings
@@ -143,6 +163,7 @@ def taken_counts(starts, length, leave_out=None, *, fresh=True):
 
 
 def _read_taken(starts, length, leave_out):
+    lapse_overdue()  # a lapsed hold is free: never shown as taken
     booked = Booking.objects.active().between(starts[0], starts[-1] + length)
     if leave_out is not None:
         booked = booked.exclude(pk=leave_out)

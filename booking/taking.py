@@ -1,17 +1,33 @@
 """Taking, confirming, moving and freeing a time. The database decides who gets a time: each
-write tries a seat and lets the constraint refuse it (models.py), never a check then an insert."""
+write tries a seat and lets the constraint refuse it (models.py), never a check then an insert.
+
+One active time per phone number: a number is a patient's phone on one request and their
+WhatsApp on another, which no unique index (of another table's two columns) can say. So taking a
+time first locks every request of the request's numbers (SELECT … FOR UPDATE, in the order of
+their ids, so two takers wait for each other rather than deadlock) and only then looks for an
+active time among them, in the same transaction as the insert. On SQLite every write transaction
+is IMMEDIATE (settings), which serializes the same steps.
+"""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from booking.lapsing import lapse_overdue
 from booking.models import Booking
-from booking.slots import forget_taken, rules
+from booking.slots import forget_taken, hold_lapses_at, rules
+from consultations.models import ConsultationRequest
+from ground import hours
 
 Status = Booking.Status
 
 
 class TimeTaken(Exception):
     """Every place of that time is held or confirmed by someone else."""
+
+
+class NumberHasTime(Exception):
+    """Another request with the same phone or WhatsApp number holds or has a confirmed time."""
 
 
 class NotHeld(Exception):
@@ -30,12 +46,26 @@ def _try_seats(capacity, write):
     raise TimeTaken
 
 
+def _another_request_of_the_number_has_a_time(consultation):
+    """Lock the requests of this request's numbers, then: does another of them have a time?"""
+    numbers = [consultation.phone, consultation.whatsapp]
+    same_patient = ConsultationRequest.objects.filter(
+        Q(phone__in=numbers) | Q(whatsapp__in=numbers)
+    )
+    ids = list(same_patient.select_for_update().order_by("pk").values_list("pk", flat=True))
+    others = [pk for pk in ids if pk != consultation.pk]
+    return others and Booking.objects.active().filter(request_id__in=others).exists()
+
+
 def take(consultation, start, *, current=None):
     """Hold (or book at once, as the clinic set) `start` for this request. Returns the booking;
-    the request's existing active booking when it already has one (a double click)."""
+    the request's existing active booking when it already has one (a double click).
+    NumberHasTime when another request of its phone or WhatsApp number has an active time."""
+    lapse_overdue()
     current = current or rules()
     settings = current.settings
     status = Status.CONFIRMED if settings.confirmation == "instant" else Status.HELD
+    lapses_at = hold_lapses_at(hours.now(), current) if status == Status.HELD else None
 
     def write(seat):
         return Booking.objects.create(
@@ -44,9 +74,12 @@ def take(consultation, start, *, current=None):
             ends_at=start + settings.slot_length,
             seat=seat,
             status=status,
+            lapses_at=lapses_at,
         )
 
     with transaction.atomic():
+        if _another_request_of_the_number_has_a_time(consultation):
+            raise NumberHasTime
         try:
             return _try_seats(settings.capacity, write)
         except TimeTaken:
@@ -57,9 +90,14 @@ def take(consultation, start, *, current=None):
 
 
 def move(booking, start, *, current=None, status=None):
-    """Give this booking another time (same row: the patient's link shows the new time)."""
+    """Give this booking another time (same row: the patient's link shows the new time). Given
+    `status` "held" (the patient chose again), the hold's deadline starts again from now."""
+    lapse_overdue()
     current = current or rules()
     length = current.settings.slot_length
+    deadline = {}
+    if status == Status.HELD:
+        deadline["lapses_at"] = hold_lapses_at(hours.now(), current)
 
     def write(seat):
         updated = Booking.objects.filter(pk=booking.pk, status__in=(Status.HELD, Status.CONFIRMED))
@@ -70,6 +108,7 @@ def move(booking, start, *, current=None, status=None):
             status=status or booking.status,
             reminder_sent_at=None,
             updated_at=timezone.now(),
+            **deadline,
         ):
             raise NotHeld
         return Booking.objects.get(pk=booking.pk)
@@ -106,18 +145,23 @@ def free(booking, status):
 
 def restore(booking, status):
     """A decline undone: the same booking (so the patient's link) holds its time again, on any
-    free seat. TimeTaken when someone took it meanwhile (or the request holds another time),
+    free seat. TimeTaken when someone took it meanwhile (or the patient's number holds another
+    time),
     NotHeld when it is no longer declined."""
     current = rules()
+    # A hold given back waits for confirmation as long as a new one would.
+    lapses_at = hold_lapses_at(hours.now(), current) if status == Status.HELD else None
 
     def write(seat):
         if not Booking.objects.filter(pk=booking.pk, status=Status.DECLINED).update(
-            status=status, seat=seat, updated_at=timezone.now()
+            status=status, seat=seat, lapses_at=lapses_at, updated_at=timezone.now()
         ):
             raise NotHeld
         return Booking.objects.get(pk=booking.pk)
 
     with transaction.atomic():
+        if _another_request_of_the_number_has_a_time(booking.request):
+            raise TimeTaken
         restored = _try_seats(current.settings.capacity, write)
     forget_taken()
     return restored

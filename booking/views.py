@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from booking import dates, history, links, slots, taking
+from booking import dates, history, links, picking, slots, taking
 from booking.ics import visit_calendar
+from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.picker_page import TIMES_SLOT, times_form
 from consultations.models import ConsultationRequest
@@ -33,12 +34,20 @@ def link_not_valid(request):
 
 
 def visit_or_none(token, *, now=None):
-    """The booking a visit link names, or None when it is forged or the visit is over."""
+    """The booking a visit link names, or None when it is forged, the visit is over, or the
+    front desk stopped the request's links. A spam request's link (links.decoy_path) gives an
+    unsaved booking (no pk) that reads like any other."""
+    now = now or hours.now()
     booking_id = links.booking_id_from(token)
     if booking_id is None:
-        return None
-    booking = Booking.objects.select_related("request").filter(pk=booking_id).first()
-    if booking is None or booking.ends_at <= (now or hours.now()):
+        return picking.shown_only_booking(token, now)
+    lapse_overdue(now)  # the page says "lapsed" the moment it is due, not when someone books
+    booking = (
+        Booking.objects.select_related("request")
+        .filter(pk=booking_id, request__links_stopped_at__isnull=True)
+        .first()
+    )
+    if booking is None or booking.ends_at <= now:
         return None
     return booking
 
@@ -80,11 +89,13 @@ class PickView(View):
                 fresh=False,
             )
         else:
-            request_id = request_id_from(params.get("r"))
-            if request_id is None:
+            found = picking.request_and_its_time(request_id_from(params.get("r")))
+            if found is None:
                 return link_not_valid(request)
-            # No query for a time this request already holds: the picker is shown far more
-            # often than it is sent, and sending it again moves that time (post()).
+            if found[1] is not None:
+                # A request with a time opens its visit page (see, change or cancel it): the
+                # picker would move a confirmed time without saying so.
+                return redirect(links.visit_path(Booking(pk=found[1]), _language(request)))
             # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
             # choice itself is the database's to accept.
             form = times_form(
@@ -100,6 +111,8 @@ class PickView(View):
         )
 
     def post(self, request):
+        if picking.over_the_limit(request):
+            return picking.render_too_many(request)
         data = request.POST
         now = hours.now()
         booking = None
@@ -107,29 +120,26 @@ class PickView(View):
             booking = visit_or_none(data["v"], now=now)
             if booking is None:
                 return link_not_valid(request)
+            if booking.pk is None:
+                return self.shown_only(request, now, booking)
             consultation = booking.request
         else:
             request_id = request_id_from(data.get("r"))
-            consultation = ConsultationRequest.objects.filter(pk=request_id).first()
+            consultation = ConsultationRequest.objects.filter(
+                pk=request_id, links_stopped_at__isnull=True
+            ).first()
             if consultation is None:
                 return link_not_valid(request)
+            if consultation.status == ConsultationRequest.Status.SPAM:
+                return self.shown_only(request, now)
             if data.get("call_me"):
+                history.asked_for_a_call(consultation)
                 return redirect("consultations:thanks")
             # Back to the picker after choosing (the browser's back button): a change of time.
             booking = Booking.objects.active().filter(request=consultation).first()
-        start = parse_time(data.get("time"))
-        if start is None:
-            return self.again(request, now, booking, _("Please choose a time."))
-        if not slots.is_offered(start, now):
-            return self.again(
-                request,
-                now,
-                booking,
-                _(
-                    "That time can’t be booked: it is past, too soon, or outside our hours. "
-                    "Please choose one of these times."
-                ),
-            )
+        start, problem = self.chosen(now)
+        if problem:
+            return self.again(request, now, booking, problem)
         try:
             with transaction.atomic():
                 booking = self.take_or_move(consultation, booking, start)
@@ -139,15 +149,45 @@ class PickView(View):
                 "another of these free times."
             ) % {"time": dates.visit_time(start)}
             return self.again(request, now, booking, problem)
+        except taking.NumberHasTime:
+            # Said to whoever holds the link: nothing about the other request's time.
+            problem = _(
+                "This phone number already has a consultation time with us, so we can’t hold "
+                "another one. Please call or WhatsApp the front desk: they will gladly help."
+            )
+            return self.again(request, now, booking, problem)
         return redirect(links.visit_path(booking, _language(request)))
+
+    def chosen(self, now):
+        """(the time sent, None) when the clinic offers it, else (None, what went wrong)."""
+        start = parse_time(self.request.POST.get("time"))
+        if start is None:
+            return None, _("Please choose a time.")
+        if not slots.is_offered(start, now):
+            return None, _(
+                "That time can’t be booked: it is past, too soon, or outside our hours. "
+                "Please choose one of these times."
+            )
+        return start, None
+
+    def shown_only(self, request, now, shown=None):
+        """A request the form marked as spam: the same pages as a patient gets, but its "held
+        time" is a link naming the time (links.decoy_path), and nothing is taken or recorded, so
+        a bot learns nothing from it (README: "Spam")."""
+        if request.POST.get("call_me"):
+            return redirect("consultations:thanks")
+        start, problem = self.chosen(now)
+        if problem:
+            return self.again(request, now, shown, problem)
+        return redirect(links.decoy_path(start, _language(request)))
 
     @staticmethod
     def take_or_move(consultation, booking, start):
         if booking is not None and booking.is_active:
-            before = booking.starts_at
+            before, was = booking.starts_at, booking.status
             held = "confirmed" if slots.rules().settings.confirmation == "instant" else "held"
             moved = taking.move(booking, start, status=held)
-            history.moved(moved, before, None)
+            history.moved_by_patient(moved, before, was)
             return moved
         made = taking.take(consultation, start)
         history.chosen(made)

@@ -382,6 +382,9 @@ CONSULTATION_FORM_MAX_AGE_SECONDS = env_int("CONSULTATION_FORM_MAX_AGE_SECONDS",
 CONSULTATION_RATE_WINDOW_SECONDS = 3600
 CONSULTATION_RATE_SOFT_LIMIT = env_int("CONSULTATION_RATE_SOFT_LIMIT", 5)
 CONSULTATION_RATE_HARD_LIMIT = env_int("CONSULTATION_RATE_HARD_LIMIT", 30)
+# Times sent from the picker per client in the same window: a patient changes their mind a few
+# times; a bot trying every time meets the same "please call us" page as the form's hard limit.
+BOOKING_PICK_RATE_LIMIT = env_int("BOOKING_PICK_RATE_LIMIT", 30)
 # The same answers sent again within this time are the same request (double click, reload).
 CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
 # While the database can't be reached, valid requests are held on this host's disk, in a folder

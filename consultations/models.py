@@ -144,6 +144,11 @@ class ConsultationRequest(models.Model):
     repeat_within_hour = models.BooleanField(default=False, db_default=False, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set by the front desk's "Decline and stop this request's links": the picker reference and
+    # the visit links of this request stop working.
+    links_stopped_at = models.DateTimeField(
+        _("links stopped at"), null=True, blank=True, editable=False
+    )
 
     objects = ConsultationRequestQuerySet.as_manager()
 

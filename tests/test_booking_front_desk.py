@@ -200,7 +200,7 @@ def test_the_clinic_manager_sets_the_booking_settings_and_the_front_desk_cannot(
     ClinicSettings.load()
     data = {
         "slot_minutes": 45, "buffer_minutes": 15, "minimum_notice_hours": 4, "days_ahead": 21,
-        "capacity": 2, "confirmation": "instant",
+        "capacity": 2, "confirmation": "instant", "hold_opening_days": 1,
     }  # fmt: skip
 
     login_staff(client, make_front_desk_user())

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 COPY = {
     "en": {"choose": "Choose a time for your free consultation", "held": "Your time is held",
            "taken": "Sorry, someone has just taken"},
-    "ar": {"choose": "اختر موعدًا لاستشارتك المجانية", "held": "موعدك محجوز لك",
+    "ar": {"choose": "اختر موعدًا لاستشارتك المجانية", "held": "حجزنا لك هذا الموعد مبدئيًا",
            "taken": "عذرًا، حجز شخص آخر موعد"},
 }  # fmt: skip
 
