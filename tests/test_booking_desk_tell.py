@@ -151,3 +151,28 @@ def test_the_message_of_a_confirmation_is_not_offered_for_a_time_declined_since(
 
     assert response.status_code == 302
     assert "wa.me" not in desk.get(response["Location"]).content.decode()
+
+
+def test_a_decline_is_not_undone_while_the_patients_number_holds_another_time(desk):
+    patient = make_request(phone="+971501234567")
+    booking = make_booking(patient, starts_at=dubai(2026, 12, 1, 10, 30))
+    with clock_at(MONDAY_9AM):
+        act(desk, booking, "decline")
+        # Meanwhile the same number chose another time through a second request.
+        again = make_request(phone="+971501234567", name="Omar Khalid")
+        make_booking(again, starts_at=dubai(2026, 12, 2, 11, 0))
+        act(desk, booking, "undo_decline")
+
+    assert Booking.objects.get(pk=booking.pk).status == "declined"
+    assert Booking.objects.active().count() == 1
+
+
+def test_an_undone_decline_waits_for_confirmation_as_a_new_hold_does(desk):
+    booking = make_booking(starts_at=dubai(2026, 12, 3, 10, 30), lapses_at=MONDAY_9AM)
+    with clock_at(MONDAY_9AM - timedelta(hours=1)):
+        act(desk, booking, "decline")
+        act(desk, booking, "undo_decline")
+
+    restored = Booking.objects.get(pk=booking.pk)
+    assert restored.status == "held"
+    assert restored.lapses_at == dubai(2026, 12, 1, 22, 0)  # the close of the next opening day
