@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from audit.trail import Action, record
 from booking import dates, day_hours, desk_text, history, links, slots, taking
+from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.reminders import reminder_text, reminder_url
 from ground import hours
@@ -52,7 +53,9 @@ def _midnight(day):
 
 
 def visits(first_day, days=1):
-    """Held and confirmed consultations from first_day for `days` days, with their requests."""
+    """Held and confirmed consultations from first_day for `days` days, with their requests; a
+    hold that is overdue lapses first (lapsing.py), so the desk never confirms one."""
+    lapse_overdue()
     return (
         Booking.objects.active()
         .filter(starts_at__gte=_midnight(first_day),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from booking import dates, links
 from booking.admin_views import _context, _parse, _require, _rows
 from booking.desk_actions import decline_to_undo
+from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.patient_news import NEWS, news_text, news_url
 from ground import hours
@@ -23,6 +24,7 @@ Status = Booking.Status
 
 def to_confirm_view(request):
     _require(request, "view")
+    lapse_overdue()
     held = (
         Booking.objects.active()
         .filter(status=Status.HELD)

@@ -61,3 +61,17 @@ def test_the_front_pages_count_and_the_nav_link_to_the_list(desk):
 
     assert f'<a href="{listing}">1 time to confirm</a>' in front
     assert f'href="{listing}">Times to confirm</a>' in day
+
+
+def test_the_front_desks_lists_lapse_overdue_holds_without_waiting_for_a_patient(client):
+    login_staff(client, make_front_desk_user())
+    overdue = make_booking(
+        starts_at=dubai(2026, 12, 3, 10, 30), lapses_at=dubai(2026, 12, 1, 22, 0)
+    )
+
+    with clock_at(dubai(2026, 12, 2, 9, 0)):
+        for name in ("admin:booking_to_confirm", "admin:booking_day", "admin:booking_week"):
+            page = client.get(reverse(name) + "?date=2026-12-03").content.decode()
+            assert "Omar Khalid" not in page, name
+
+    assert Booking.objects.get(pk=overdue.pk).status == "lapsed"
