@@ -32,6 +32,7 @@ class Plan:
     ends_on: object
     closed: bool
     spans: tuple  # ((weekday, opens, closes), ...)
+    name: str = ""  # "National Day": the picker names the days it closes
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def rules():
             plan.ends_on,
             plan.closed,
             tuple((day.weekday, day.opens, day.closes) for day in plan.days.all()),
+            plan.name,
         )
         for plan in DatedHours.objects.prefetch_related("days")
     ]

@@ -77,6 +77,7 @@ class PickView(View):
                 now=now,
                 first_day=parse_day(params.get("from")),
                 leave_out=leave_out,
+                current=booking.starts_at if booking.is_active else None,
                 fresh=False,
             )
         else:
@@ -157,13 +158,16 @@ class PickView(View):
         """The picker again, with what went wrong above the times that are free now."""
         data = request.POST
         visit = data.get("v", "") if booking is not None else ""
+        active = booking is not None and booking.is_active
         form = times_form(
             request,
             reference="" if visit else data.get("r", ""),
             visit=visit,
             now=now,
+            first_day=parse_day(data.get("from")),  # the days the patient was reading
             problem=problem,
-            leave_out=booking.pk if booking is not None and booking.is_active else None,
+            leave_out=booking.pk if active else None,
+            current=booking.starts_at if active else None,
         )
         return render(request, PICK_TEMPLATE, {"times_form": form}, status=409)
 
