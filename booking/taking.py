@@ -2,6 +2,7 @@
 write tries a seat and lets the constraint refuse it (models.py), never a check then an insert."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from booking.models import Booking
@@ -56,8 +57,9 @@ def take(consultation, start, *, current=None):
             raise
 
 
-def move(booking, start, *, current=None, status=None):
-    """Give this booking another time (same row: the patient's link shows the new time)."""
+def move(booking, start, *, current=None, status=None, by_clinic=False):
+    """Give this booking another time (same row: the patient's link shows the new time, and
+    the time it had when the clinic moved it)."""
     current = current or rules()
     length = current.settings.slot_length
 
@@ -69,6 +71,8 @@ def move(booking, start, *, current=None, status=None):
             seat=seat,
             status=status or booking.status,
             reminder_sent_at=None,
+            moved_from=booking.starts_at if by_clinic else None,
+            calendar_sequence=F("calendar_sequence") + 1,
             updated_at=timezone.now(),
         ):
             raise NotHeld
@@ -84,7 +88,9 @@ def confirm(booking):
     """Held → confirmed, atomically: refused when it was declined or cancelled meanwhile. The
     time is already the patient's (a held booking takes its seat), so nobody else can have it."""
     confirmed = Booking.objects.filter(pk=booking.pk, status=Status.HELD).update(
-        status=Status.CONFIRMED, updated_at=timezone.now()
+        status=Status.CONFIRMED,
+        calendar_sequence=F("calendar_sequence") + 1,
+        updated_at=timezone.now(),
     )
     if not confirmed:
         raise NotHeld
@@ -96,7 +102,7 @@ def free(booking, status):
     """Declined by the clinic or cancelled by the patient: the time is free again."""
     freed = Booking.objects.filter(
         pk=booking.pk, status__in=(Status.HELD, Status.CONFIRMED)
-    ).update(status=status, updated_at=timezone.now())
+    ).update(status=status, calendar_sequence=F("calendar_sequence") + 1, updated_at=timezone.now())
     if not freed:
         raise NotHeld
     forget_taken()
