@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from ground.hours import CLINIC_TIMEZONE
 
@@ -81,6 +81,11 @@ def visit_calendar(booking, visit_url, language):
                 event.add_component(_alarm(before, summary))
         else:
             calendar.add("method", "CANCEL")
+            if email := settings.CLINIC.get("email"):
+                # RFC 5546: a CANCEL names its ORGANIZER; some calendars ignore one without.
+                organizer = vCalAddress(f"mailto:{email}")
+                organizer.params["CN"] = settings.CLINIC["name"]
+                event.add("organizer", organizer)
         calendar.add_component(event)
     return _bytes(calendar)
 

@@ -213,3 +213,13 @@ def test_after_a_cancel_the_page_offers_the_file_that_removes_it(client):
     assert calendar["METHOD"] == "CANCEL"
     assert event["STATUS"] == "CANCELLED" and event.decoded("SEQUENCE") == 1
     assert str(event["UID"]) == f"consultation-{booking.pk}@ecla-clinic"
+
+
+def test_the_cancelling_file_names_the_clinic_as_organiser_when_it_has_an_email(client, settings):
+    settings.CLINIC = {**settings.CLINIC, "email": "hello@ecla.example"}
+    booking = make_booking(starts_at=dubai(2026, 12, 1, 10, 30), status="cancelled")
+
+    event = calendar_of(client, booking).walk("VEVENT")[0]
+
+    assert str(event["ORGANIZER"]) == "mailto:hello@ecla.example"
+    assert event["ORGANIZER"].params["CN"] == "Ecla Clinic"
