@@ -198,7 +198,7 @@ def move_view(request, pk):
             before, old = booking.starts_at, _describe(booking)
             try:
                 with transaction.atomic():
-                    moved = taking.move(booking, start)
+                    moved = taking.move(booking, start, by_clinic=True)
                     history.moved(moved, before, request.user)
                     _trail(request, moved, "move", old, _describe(moved))
             except (taking.TimeTaken, taking.NotHeld):

@@ -3,15 +3,20 @@ and turned off by them in the admin, read by their phone's calendar without a si
 address holds a random key; only its hash is stored, so the address is shown once, when made."""
 
 import hashlib
+import re
 import secrets
 from datetime import timedelta
 
+import qrcode
+import qrcode.image.svg
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -38,6 +43,21 @@ def new_feed(user):
     return key
 
 
+def qr_code_svg(text):
+    """The address as a QR code in inline SVG, made as the two-factor enrolment's is
+    (staff_access/two_factor.py), with no style or script: CSP-safe. Inline, as no image URL may
+    carry the key, which is shown this once."""
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathFillImage, border=4)
+    label = escape(_("QR code of your calendar address: point your phone’s camera at it"))
+    svg = re.sub(
+        r'^<svg width="[^"]*" height="[^"]*"',
+        f'<svg width="240" height="240" role="img" aria-label="{label}"',
+        image.to_string(encoding="unicode"),
+        count=1,
+    )
+    return mark_safe(svg)  # noqa: S308 (qrcode's own path data; the label escaped)
+
+
 def my_feed_view(request):
     if not request.user.has_perm("booking.view_booking"):
         raise PermissionDenied
@@ -48,11 +68,16 @@ def my_feed_view(request):
         else:
             key = new_feed(request.user)
     feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed_url = request.build_absolute_uri(reverse("booking-feed", args=[key])) if key else ""
+    # webcal:// opens the phone's calendar app to subscribe, where https:// would download.
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1] if feed_url else ""
     context = {
         **admin.site.each_context(request),
         "title": _("My calendar feed"),
         "feed": feed,
-        "feed_url": request.build_absolute_uri(reverse("booking-feed", args=[key])) if key else "",
+        "feed_url": feed_url,
+        "webcal_url": webcal_url,
+        "qr_code": qr_code_svg(webcal_url) if webcal_url else "",
         "with_patients": rules().settings.feed_shows_patients,
     }
     return TemplateResponse(request, "admin/booking/my_feed.html", context)

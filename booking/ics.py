@@ -1,15 +1,21 @@
 """Calendar files (iCalendar, RFC 5545) written with the icalendar library: the patient's one
 visit, and a staff member's feed. Times carry Asia/Dubai with its VTIMEZONE, so a phone set to
-London shows the consultation at the right hour (08:30 there for 10:30 in Dubai in winter)."""
+London shows the consultation at the right hour (08:30 there for 10:30 in Dubai in winter).
+Each event keeps one UID and a SEQUENCE that grows with every change (Booking.calendar_sequence),
+so a calendar that opens a newer file updates the consultation, or removes it when cancelled."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from ground.hours import CLINIC_TIMEZONE
 
 PRODUCT = "-//Ecla Clinic//Consultation times//EN"
+# The patient's reminders: the day before (time to plan the trip) and two hours before.
+ALARMS = (timedelta(days=1), timedelta(hours=2))
 
 
 def _calendar(name=None):
@@ -38,8 +44,12 @@ def _event(booking, summary, description="", url=""):
     event.add("dtstart", booking.starts_at.astimezone(CLINIC_TIMEZONE))
     event.add("dtend", booking.ends_at.astimezone(CLINIC_TIMEZONE))
     event.add("summary", summary)
+    event.add("sequence", booking.calendar_sequence)
     event.add("location", _address())
-    event.add("status", "CONFIRMED" if booking.status == "confirmed" else "TENTATIVE")
+    if not booking.is_active:
+        event.add("status", "CANCELLED")
+    else:
+        event.add("status", "CONFIRMED" if booking.status == "confirmed" else "TENTATIVE")
     if description:
         event.add("description", description)
     if url:
@@ -52,14 +62,34 @@ def _bytes(calendar):
     return calendar.to_ical()
 
 
+def _alarm(before, summary):
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", -before)
+    return alarm
+
+
 def visit_calendar(booking, visit_url, language):
-    """The patient's "Add to calendar" file, in their language."""
+    """The patient's "Add to calendar" file, in their language: the time with two reminders,
+    or, once cancelled or declined, the cancellation that takes it out of their calendar."""
     with translation.override(language):
         summary = _("Free consultation at Ecla Clinic")
         description = _("To change or cancel: %(url)s") % {"url": visit_url}
         calendar = _calendar()
-        calendar.add("method", "PUBLISH")
-        calendar.add_component(_event(booking, summary, description, visit_url))
+        event = _event(booking, summary, description, visit_url)
+        if booking.is_active:
+            calendar.add("method", "PUBLISH")
+            for before in ALARMS:
+                event.add_component(_alarm(before, summary))
+        else:
+            calendar.add("method", "CANCEL")
+            if email := settings.CLINIC.get("email"):
+                # RFC 5546: a CANCEL names its ORGANIZER; some calendars ignore one without.
+                organizer = vCalAddress(f"mailto:{email}")
+                organizer.params["CN"] = settings.CLINIC["name"]
+                event.add("organizer", organizer)
+        calendar.add_component(event)
     return _bytes(calendar)
 
 

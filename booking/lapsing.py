@@ -7,6 +7,7 @@ update (a hold confirmed meanwhile is not lapsed) and joins the request's histor
 """
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from booking import history
@@ -26,7 +27,9 @@ def lapse_overdue(now=None):
     for booking in overdue.select_related("request").order_by("lapses_at")[:BATCH]:
         with transaction.atomic():
             if overdue.filter(pk=booking.pk).update(
-                status=Status.LAPSED, updated_at=timezone.now()
+                status=Status.LAPSED,
+                calendar_sequence=F("calendar_sequence") + 1,
+                updated_at=timezone.now(),
             ):
                 history.lapsed(booking)
                 lapsed += 1

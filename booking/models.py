@@ -200,6 +200,15 @@ class Booking(models.Model):
     # A held time not confirmed by then lapses (booking/lapsing.py); set when it is held.
     lapses_at = models.DateTimeField(_("lapses at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # The patient's calendar file is updated, not added again, when its SEQUENCE grows: one
+    # more for each change of the time or the status (taking.py).
+    calendar_sequence = models.PositiveIntegerField(_("calendar file version"), default=0)
+    moved_from = models.DateTimeField(
+        _("moved by the clinic from"),
+        null=True,
+        blank=True,
+        help_text=_("The time before the front desk last moved it: the patient’s page says so."),
+    )
     reminder_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reminder sent by"),

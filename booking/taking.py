@@ -10,7 +10,7 @@ is IMMEDIATE (settings), which serializes the same steps.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from booking.lapsing import lapse_overdue
@@ -89,9 +89,10 @@ def take(consultation, start, *, current=None):
             raise
 
 
-def move(booking, start, *, current=None, status=None):
-    """Give this booking another time (same row: the patient's link shows the new time). Given
-    `status` "held" (the patient chose again), the hold's deadline starts again from now."""
+def move(booking, start, *, current=None, status=None, by_clinic=False):
+    """Give this booking another time (same row: the patient's link shows the new time, and
+    the time it had when the clinic moved it). Given `status` "held" (the patient chose again),
+    the hold's deadline starts again from now."""
     lapse_overdue()
     current = current or rules()
     length = current.settings.slot_length
@@ -107,6 +108,8 @@ def move(booking, start, *, current=None, status=None):
             seat=seat,
             status=status or booking.status,
             reminder_sent_at=None,
+            moved_from=booking.starts_at if by_clinic else None,
+            calendar_sequence=F("calendar_sequence") + 1,
             updated_at=timezone.now(),
             **deadline,
         ):
@@ -123,7 +126,9 @@ def confirm(booking):
     """Held → confirmed, atomically: refused when it was declined or cancelled meanwhile. The
     time is already the patient's (a held booking takes its seat), so nobody else can have it."""
     confirmed = Booking.objects.filter(pk=booking.pk, status=Status.HELD).update(
-        status=Status.CONFIRMED, updated_at=timezone.now()
+        status=Status.CONFIRMED,
+        calendar_sequence=F("calendar_sequence") + 1,
+        updated_at=timezone.now(),
     )
     if not confirmed:
         raise NotHeld
@@ -135,7 +140,7 @@ def free(booking, status):
     """Declined by the clinic or cancelled by the patient: the time is free again."""
     freed = Booking.objects.filter(
         pk=booking.pk, status__in=(Status.HELD, Status.CONFIRMED)
-    ).update(status=status, updated_at=timezone.now())
+    ).update(status=status, calendar_sequence=F("calendar_sequence") + 1, updated_at=timezone.now())
     if not freed:
         raise NotHeld
     forget_taken()
@@ -154,7 +159,11 @@ def restore(booking, status):
 
     def write(seat):
         if not Booking.objects.filter(pk=booking.pk, status=Status.DECLINED).update(
-            status=status, seat=seat, lapses_at=lapses_at, updated_at=timezone.now()
+            status=status,
+            seat=seat,
+            lapses_at=lapses_at,
+            calendar_sequence=F("calendar_sequence") + 1,
+            updated_at=timezone.now(),
         ):
             raise NotHeld
         return Booking.objects.get(pk=booking.pk)

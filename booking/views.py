@@ -1,21 +1,16 @@
-"""The patient's side: choose a time (after the form), the visit page behind the signed link
-(see, change or cancel; the calendar file), and a clear page for a link that expired or was
-never ours."""
+"""The patient's side: choose a time (after the form), and a clear page for a link that expired
+or was never ours. The visit page behind the signed link is booking/visit.py."""
 
 from datetime import date, datetime
-from urllib.parse import urlencode
 
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
 from booking import dates, history, links, picking, slots, taking
-from booking.ics import visit_calendar
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.picker_page import TIMES_SLOT, times_form
@@ -86,6 +81,7 @@ class PickView(View):
                 now=now,
                 first_day=parse_day(params.get("from")),
                 leave_out=leave_out,
+                current=booking.starts_at if booking.is_active else None,
                 fresh=False,
             )
         else:
@@ -197,65 +193,19 @@ class PickView(View):
         """The picker again, with what went wrong above the times that are free now."""
         data = request.POST
         visit = data.get("v", "") if booking is not None else ""
+        active = booking is not None and booking.is_active
         form = times_form(
             request,
             reference="" if visit else data.get("r", ""),
             visit=visit,
             now=now,
+            first_day=parse_day(data.get("from")),  # the days the patient was reading
             problem=problem,
-            leave_out=booking.pk if booking is not None and booking.is_active else None,
+            leave_out=booking.pk if active else None,
+            current=booking.starts_at if active else None,
         )
         return render(request, PICK_TEMPLATE, {"times_form": form}, status=409)
 
 
 def _language(request):
     return getattr(request, "LANGUAGE_CODE", None)
-
-
-@method_decorator(never_cache, name="dispatch")
-class VisitView(View):
-    """The patient's consultation: time, status, address and map, the calendar file, change
-    and cancel. Its address is the signed link."""
-
-    def get(self, request, token):
-        booking = visit_or_none(token)
-        if booking is None:
-            return link_not_valid(request)
-        return render(request, "booking/visit.html", self.context(booking, token))
-
-    def post(self, request, token):
-        booking = visit_or_none(token)
-        if booking is None:
-            return link_not_valid(request)
-        if "cancel" in request.POST and booking.is_active:
-            with transaction.atomic():
-                try:
-                    taking.free(booking, Booking.Status.CANCELLED)
-                except taking.NotHeld:
-                    pass
-                else:
-                    history.cancelled_by_patient(booking)
-        return redirect(request.path)
-
-    @staticmethod
-    def context(booking, token):
-        return {
-            "booking": booking,
-            "when": dates.visit_time(booking.starts_at),
-            "token": token,
-            "change_url": f"{reverse('booking:pick')}?{urlencode({'v': token})}",
-        }
-
-
-@never_cache
-def calendar_file(request, token):
-    booking = visit_or_none(token)
-    if booking is None or not booking.is_active:
-        return link_not_valid(request)
-    visit_page = request.build_absolute_uri(reverse("booking:visit", args=[token]))
-    response = HttpResponse(
-        visit_calendar(booking, visit_page, _language(request)),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="ecla-clinic-consultation.ics"'
-    return response

@@ -73,15 +73,13 @@ def clinic_minutes_between(start, end):
 
 
 def _clock(moment):
-    """10:00 as "10am", 22:00 as "10pm", as the clinic writes its hours."""
-    hour = moment.hour % 12 or 12
-    if moment.hour < 12:
-        return format_lazy(_("{hour}am"), hour=hour)
-    return format_lazy(_("{hour}pm"), hour=hour)
+    """10:00 and 22:00: the 24-hour clock the picker, the visit page, the calendar files and the
+    WhatsApp texts write (no am/pm to translate, none to misread, in either language)."""
+    return f"{moment:%H:%M}"
 
 
 def opening_hours_text():
-    """The hours as the footer shows them, e.g. "Monday to Saturday: 10am to 10pm"."""
+    """The hours as the footer shows them, e.g. "Monday to Saturday, 10:00 to 22:00"."""
     return format_lazy(
         _("{first_day} – {last_day}: {opens} – {closes}"),
         first_day=WEEKDAYS[OPEN_WEEKDAYS[0]],

@@ -49,7 +49,7 @@ def _hours(spans):
     # A split day's spans side by side: "10am to 2pm · 4pm to 10pm" (the dot reads either way).
     return " · ".join(
         # Translators: one opening span of a day, "10am to 4pm" (Arabic: «من … إلى»).
-        _("{opens} to {closes}").format(opens=hours._clock(opens), closes=hours._clock(closes))
+        _("{opens} – {closes}").format(opens=hours._clock(opens), closes=hours._clock(closes))
         for opens, closes in spans
     )
 

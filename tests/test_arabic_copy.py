@@ -137,7 +137,7 @@ def test_the_opening_hours_read_from_and_to_in_arabic():
 
     footer = html.split("<footer", 1)[1].split(">", 1)[1]
     footer = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
-    hours = "من الاثنين إلى السبت، من 10 صباحًا إلى 10 مساءً"
+    hours = "من الاثنين إلى السبت، من 10:00 إلى 22:00"
     assert f"ساعات العمل: {hours}" in footer
     assert f"نستقبلك {hours}." in thanks
 

@@ -59,10 +59,11 @@ def test_a_visit_link_for_another_booking_number_is_refused(client):
 
 def test_the_patient_cancels_and_the_time_is_offered_again(client):
     booking = make_booking(starts_at=dubai(2026, 12, 1, 10, 30))
-    from booking.links import visit_path
+    from booking.links import visit_path, visit_token
 
     with clock_at(MONDAY_9AM):
-        client.post(visit_path(booking), {"cancel": "1"})
+        cancel = reverse("booking:cancel", args=[visit_token(booking)])
+        client.post(cancel, {"confirm": "yes"})  # after the confirm page
         page = parse(client.get(visit_path(booking)))
         times = offered(client.get(picker_url(make_request(phone="+971509999999"))))
 

@@ -108,7 +108,7 @@ def test_a_dated_plan_of_this_week_gives_its_hours(client):
 
     text = page_text(client)
 
-    assert "From Mon 7 Dec to Sat 12 Dec: 10am to 4pm (Ramadan)" in text
+    assert "From Mon 7 Dec to Sat 12 Dec: 10:00 – 16:00 (Ramadan)" in text
 
 
 def test_the_footer_reads_the_changed_hours_in_arabic(client):
@@ -216,4 +216,4 @@ def test_a_page_still_shows_the_weekly_hours_when_the_dated_hours_cannot_be_read
     with mock.patch.dict(dated_hours._source, {"plans": unreadable}):
         text = page_text(client)
 
-    assert "Monday – Saturday: 10am – 10pm" in text
+    assert "Monday – Saturday: 10:00 – 22:00" in text

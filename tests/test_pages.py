@@ -50,7 +50,7 @@ def test_every_page_has_the_footer_and_a_call_to_action(client, url):
 
     assert reverse("consultations:form") in page.links
     assert "1128, Al Wasl Road, Umm Suqeim 2, Jumeirah" in page.text
-    assert "Monday – Saturday: 10am – 10pm" in page.text
+    assert "Monday – Saturday: 10:00 – 22:00" in page.text
     assert "M.O.H. Approval No. VM4QEF25-241024" in page.text
     assert "© Copyright 2024 Ecla Clinic" in page.text
     assert "Results vary from person to person" in page.text

@@ -30,7 +30,7 @@ def this_weeks_hours():
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["Closed Wed 9 Dec: National Day", "From Fri 11 Dec to Sat 12 Dec: 10am to 4pm"]),
+        ("en", ["Closed Wed 9 Dec: National Day", "From Fri 11 Dec to Sat 12 Dec: 10:00 – 16:00"]),
         ("ar", ["مغلق يوم الأربعاء 9 ديسمبر", "من الجمعة 11 ديسمبر إلى السبت 12 ديسمبر"]),
     ],
 )
