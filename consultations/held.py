@@ -161,7 +161,10 @@ def _delete(statement, parameters):
 def health():
     """The health check's line (ground/views.py): how many are held, the oldest's age, and
     whether this host can still hold requests, which keeps it in the load balancer."""
-    count, oldest = summary()
+    try:
+        count, oldest = summary()
+    except (OSError, sqlite3.Error):
+        count, oldest = "unknown", None  # a full disk can keep SQLite from opening the spool
     age = f", oldest {oldest:.0f} s" if oldest is not None else ""
     writable = can_hold()
     line = f"held requests: {count}{age}" + ("" if writable else " (the disk can't hold more)")
