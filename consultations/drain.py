@@ -21,7 +21,14 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections, transaction
+from django.db import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    close_old_connections,
+    connections,
+    transaction,
+)
 
 from backups import ledger
 from consultations import held
@@ -36,6 +43,7 @@ from consultations.unreachable import (
 logger = logging.getLogger(__name__)
 
 BATCH = 50
+UNSTORABLE = (IntegrityError, DataError)
 IDLE_SECONDS = 2
 _drainer = {"pid": None}
 
@@ -70,6 +78,14 @@ def store_held(key, fields, erasures):
     if erased_since(consultation, erasures) or is_resubmission(consultation):
         return False
     return store(consultation, str(fields.get("site_url", ""))) is not None
+
+
+def readable(items):
+    """The items held.py could read; the others are set aside before anything reads them."""
+    for key, fields in items:
+        if fields is None:
+            set_aside(key, ValueError())
+    return [(key, fields) for key, fields in items if fields is not None]
 
 
 def set_aside(key, error):
@@ -111,17 +127,15 @@ def drain(per_second=None):
             return 0, held.summary()[0]
         try:
             while items := held.oldest_first(BATCH):
+                items = readable(items)
                 erasures = ledger_erasures(items)
                 for key, fields in items:
                     try:
                         with transaction.atomic():
                             stored += store_held(key, fields, erasures)
-                    except DatabaseError as error:
-                        if database_unreachable(error):
-                            raise
-                        set_aside(key, error)
-                        continue
-                    except (KeyError, TypeError, ValueError, AttributeError) as error:
+                    except (*UNSTORABLE, KeyError, TypeError, ValueError, AttributeError) as error:
+                        # The row itself is wrong: trying again can't help. Any other database
+                        # error (away, locked, read-only in a failover) ends this pass instead.
                         set_aside(key, error)
                         continue
                     held.release(key)

@@ -118,7 +118,17 @@ def oldest_first(limit):
         ).fetchall()
     finally:
         database.close()
-    return [(key, json.loads(payload)) for key, payload in rows]
+    return [(key, _parsed(payload)) for key, payload in rows]
+
+
+def _parsed(payload):
+    """The held fields, or None when the row is not what hold() writes (drain.py sets it aside)."""
+    try:
+        fields = json.loads(payload)
+    except ValueError:
+        return None
+    numbers = isinstance(fields, dict) and [fields.get(name) for name in ("phone", "whatsapp")]
+    return fields if numbers and all(isinstance(number, str) for number in numbers) else None
 
 
 def release(key):
@@ -186,7 +196,7 @@ def for_number(number):
         ).fetchall()
     finally:
         database.close()
-    return [json.loads(payload) for (payload,) in rows]
+    return [fields for (payload,) in rows if (fields := _parsed(payload)) is not None]
 
 
 def forget_number(number):

@@ -155,3 +155,18 @@ def test_a_spool_from_before_requests_named_their_database_is_drained(client, da
 
     assert drain(per_second=1000) == (1, 0)
     assert [c.name for c in ConsultationRequest.objects.all()] == ["Layla Hassan"]
+
+
+def test_a_row_written_into_the_file_by_hand_is_set_aside_too(client, database_away):
+    held_while_away(client, database_away, "Layla Hassan")
+    with sqlite3.connect(held.spool_path()) as spool:
+        for key, payload in (("0-not-json", "{"), ("0-no-phone", '{"name": "x"}')):
+            spool.execute(
+                "INSERT INTO held (key, held_at, phone, whatsapp, created_at, payload, database) "
+                "VALUES (?, 0, '', '', '', ?, ?)",
+                (key, payload, held.database_identity()),
+            )
+    spool.close()
+
+    assert drain(per_second=1000) == (1, 0)
+    assert held.set_aside_count() == 2
