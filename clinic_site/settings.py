@@ -395,6 +395,9 @@ HELD_REQUESTS_DRAIN = env_bool("HELD_REQUESTS_DRAIN", default=True)
 HELD_REQUESTS_PER_SECOND = env_int("HELD_REQUESTS_PER_SECOND", 50)
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Who may read /healthz's lines from elsewhere than this host (Authorization: Bearer <token>);
+# anyone else gets only the load balancer's status. Empty: this host only.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
 
 # Backups (backups/, django-dbbackup): `manage.py dbbackup` nightly, `restore_backup` to restore.
 

@@ -7,7 +7,9 @@ at a time (a lock on a file beside the spool, released by the system if the proc
 requests go in order of arrival, at most HELD_REQUESTS_PER_SECOND so a database that has just
 come back is not flooded, each with its original time, language, page, campaign and spam
 verdict, once: its submission key is unique, so a drain cut short and begun again, or two at
-once, store nothing twice. The staff email goes after each is stored.
+once, store nothing twice. The staff email goes after each is stored. A request is built from
+the held fields alone (HELD_FIELDS: never an `id` or a staff note from the file), and one that
+can't be stored is set aside and logged, so the others still go in.
 """
 
 import fcntl
@@ -19,12 +21,19 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    close_old_connections,
+    connections,
+    transaction,
+)
 
 from backups import ledger
 from consultations import held
 from consultations.models import ConsultationRequest
-from consultations.submission import DATE_FIELDS, is_resubmission, store
+from consultations.submission import DATE_FIELDS, HELD_FIELDS, is_resubmission, store
 from consultations.unreachable import (
     database_unreachable,
     log_outage_ended,
@@ -34,6 +43,7 @@ from consultations.unreachable import (
 logger = logging.getLogger(__name__)
 
 BATCH = 50
+UNSTORABLE = (IntegrityError, DataError)
 IDLE_SECONDS = 2
 _drainer = {"pid": None}
 
@@ -56,10 +66,34 @@ def drain_lock():
 
 
 def request_from(fields):
-    values = {name: value for name, value in fields.items() if name != "site_url"}
+    values = {name: fields[name] for name in HELD_FIELDS if name in fields}
     for name in DATE_FIELDS:
         values[name] = datetime.fromisoformat(values[name])
     return ConsultationRequest(**values)
+
+
+def store_held(key, fields, erasures):
+    """Store one held request; True if it was stored, False if it was not needed."""
+    consultation = request_from(fields)
+    if erased_since(consultation, erasures) or is_resubmission(consultation):
+        return False
+    return store(consultation, str(fields.get("site_url", ""))) is not None
+
+
+def readable(items):
+    """The items held.py could read; the others are set aside before anything reads them."""
+    for key, fields in items:
+        if fields is None:
+            set_aside(key, ValueError())
+    return [(key, fields) for key, fields in items if fields is not None]
+
+
+def set_aside(key, error):
+    """One request that can't be stored waits no longer in front of the others."""
+    reason = type(error).__name__
+    held.set_aside(key, reason)
+    # The error's kind alone: its text could quote the patient's answers.
+    logger.error("A held consultation request could not be stored and was set aside: %s", reason)
 
 
 def erased_since(consultation, erasures):
@@ -93,14 +127,17 @@ def drain(per_second=None):
             return 0, held.summary()[0]
         try:
             while items := held.oldest_first(BATCH):
+                items = readable(items)
                 erasures = ledger_erasures(items)
                 for key, fields in items:
-                    consultation = request_from(fields)
-                    if erased_since(consultation, erasures) or is_resubmission(consultation):
-                        held.release(key)
+                    try:
+                        with transaction.atomic():
+                            stored += store_held(key, fields, erasures)
+                    except (*UNSTORABLE, KeyError, TypeError, ValueError, AttributeError) as error:
+                        # The row itself is wrong: trying again can't help. Any other database
+                        # error (away, locked, read-only in a failover) ends this pass instead.
+                        set_aside(key, error)
                         continue
-                    if store(consultation, fields["site_url"]) is not None:
-                        stored += 1
                     held.release(key)
                     handled += 1
                     # The pace: the next request no sooner than its place in the schedule.

@@ -23,6 +23,8 @@ max_requests_jitter = 200
 control_socket_disable = True
 
 # JSON lines on stderr, with the request id and without query strings (admin searches carry
-# patients' numbers and names there), in the same shape as the site's own log lines.
+# patients' numbers and names there) or a visit link's token or a feed's key, in the same shape
+# as the site's own log lines: access and error lines (its "Error handling request GET /…?q=…"
+# too) go through ground/logs.py's JsonFormatter, which redacts both.
 accesslog = "-"
 logconfig_dict = logging_config(os.environ.get("LOG_LEVEL", "INFO"))

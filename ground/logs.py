@@ -1,7 +1,10 @@
 """One JSON line per log event, for Django and gunicorn alike, each with the request's id.
 
 Lines carry an ISO time with its offset and never a query string, referrer or form content:
-admin searches put patients' numbers and names in query strings.
+admin searches put patients' numbers and names in query strings. Nor a secret in a path: a
+visit link's token and a calendar feed's key open a patient's consultation and the clinic's
+diary to whoever reads them, so every line passes through `redacted` (deploy/nginx/
+log-format.conf does the same for nginx's access log).
 """
 
 import contextvars
@@ -15,6 +18,18 @@ request_id = contextvars.ContextVar("request_id", default="")
 
 # What a proxy may hand us as the request's id (nginx's $request_id is 32 hex digits).
 PROXY_REQUEST_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
+
+REDACTED = "[redacted]"
+# The path segment that is a secret: a visit link's token (in either language), a feed's key.
+SECRET_SEGMENT = re.compile(r"(/consultation/time/visit/|/calendar/)[^/?#\s\"']+")
+# A query string after a path, in any line (gunicorn's "Error handling request GET /…?q=…").
+QUERY_STRING = re.compile(r"(/[^\s?\"']*)\?[^\s\"']+")
+
+
+def redacted(text):
+    """The text without the secrets paths carry and without query strings."""
+    text = SECRET_SEGMENT.sub(rf"\g<1>{REDACTED}", text)
+    return QUERY_STRING.sub(rf"\g<1>?{REDACTED}", text)
 
 
 class RequestIdMiddleware:
@@ -49,11 +64,11 @@ class JsonFormatter(logging.Formatter):
         if record.name == "gunicorn.access" and isinstance(record.args, dict):
             line.update(access_fields(record.args))
         else:
-            line["message"] = record.getMessage()
+            line["message"] = redacted(record.getMessage())
             if request_id.get():
                 line["request_id"] = request_id.get()
         if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
+            line["exception"] = redacted(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False)
 
 
@@ -62,7 +77,7 @@ def access_fields(atoms):
     return {
         "message": "request",
         "method": atoms.get("m"),
-        "path": atoms.get("U"),
+        "path": redacted(str(atoms.get("U", ""))),
         "status": int(atoms["s"]) if str(atoms.get("s", "")).isdigit() else atoms.get("s"),
         "bytes": atoms.get("B"),
         "duration_ms": atoms.get("M"),

@@ -1,8 +1,9 @@
 """Content-Security-Policy violation reports: browsers tell us what the policy blocked.
 
 One log line per report, however many violations it holds, naming the directive, the blocked
-address and the page of the first few, all without query strings or fragments: the admin's
-search puts patients' numbers in its query string.
+address and the page of the first few, all without query strings or fragments (the admin's
+search puts patients' numbers in its query string) and without a visit link's token or a
+feed's key.
 """
 
 import json
@@ -15,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ground.limits import count_hit
+from ground.logs import redacted
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +110,8 @@ def described(directive, blocked, document):
 
 
 def without_query(address):
-    """The address without query string, fragment or user name: safe to keep in a log."""
+    """The address without query string, fragment, user name or a secret in its path (a visit
+    link's token, a feed's key): safe to keep in a log."""
     if not isinstance(address, str):
         return "-"
     try:
@@ -118,7 +121,7 @@ def without_query(address):
     if parts.scheme in {"data", "blob", "filesystem"}:
         return parts.scheme  # the rest is content, not an address
     host = parts.netloc.rpartition("@")[2]
-    return printable(urlunsplit((parts.scheme, host, parts.path, "", "")), 300)
+    return printable(redacted(urlunsplit((parts.scheme, host, parts.path, "", ""))), 300)
 
 
 def printable(value, length):

@@ -20,6 +20,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Stored {stored} held request(s); {left} left.")
             return
         count, oldest = held.summary()
+        if aside := held.set_aside_count():
+            self.stdout.write(
+                f"{aside} request(s) set aside: they could not be stored (the log says why); "
+                "a patient's copy, erasure and the retention purge still reach them."
+            )
         if not count:
             self.stdout.write("No request is held on this host.")
             return
