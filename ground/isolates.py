@@ -5,7 +5,10 @@ Without one, an Arabic name pulls the number beside it into its right-to-left ru
 groups are drawn right to left. The front desk reads these numbers aloud and dials them.
 """
 
-from django.utils.html import format_html
+import re
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 # First Strong Isolate and Pop Directional Isolate: <bdi> for plain text (a page title, a
 # message), where no markup can go.
@@ -31,3 +34,17 @@ def name_bdi(name):
 def isolated(text):
     """The plain-text form of <bdi>, for titles and messages."""
     return f"{FSI}{text}{PDI}"
+
+
+LINK = re.compile(r"(https?://\S+)")
+
+
+def message_lines(text):
+    """A message previewed as it will be sent: its lines kept, each link in a left-to-right
+    isolate (inside a right-to-left paragraph a bare link is drawn with its "/" at its start)."""
+    parts = LINK.split(text)
+    html = "".join(
+        number_ltr(part) if index % 2 else conditional_escape(part)
+        for index, part in enumerate(parts)
+    )
+    return mark_safe(html.replace("\n", "<br>"))  # noqa: S308 (every part escaped above)

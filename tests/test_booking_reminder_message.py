@@ -65,3 +65,13 @@ def test_the_english_reminder_keeps_the_address_as_the_clinic_writes_it(desk):
 def test_the_preview_takes_the_messages_own_language_and_direction(desk, language, direction):
     _booking, page, _text = remind(desk, language)  # the admin is in English
     assert f'class="booking-remind__text" lang="{language}" dir="{direction}"' in page
+
+
+def test_each_link_in_an_arabic_preview_is_drawn_left_to_right(desk):
+    # Inside a right-to-left paragraph a bare link is drawn with its trailing "/" at its start.
+    booking, page, _text = remind(desk, "ar")
+    preview = re.search(r'class="booking-remind__text"[^>]*>(.*?)</p>', page, re.S).group(1)
+
+    links = re.findall(r'<bdi dir="ltr">(https?://[^<]+)</bdi>', preview)
+    assert len(links) == 2 and links[1].endswith(visit_path(booking))
+    assert "<script" not in preview  # still escaped

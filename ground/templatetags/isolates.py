@@ -1,4 +1,5 @@
-"""Filters for ground/isolates.py: {{ name|name_bdi }}, {{ phone|number_ltr }}."""
+"""Filters for ground/isolates.py: {{ name|name_bdi }}, {{ phone|number_ltr }},
+{{ message|message_lines }}."""
 
 from django import template
 
@@ -8,3 +9,4 @@ register = template.Library()
 
 register.filter("name_bdi", isolates.name_bdi)
 register.filter("number_ltr", isolates.number_ltr)
+register.filter("message_lines", isolates.message_lines)
