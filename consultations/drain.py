@@ -72,13 +72,35 @@ def erased_since(consultation, erasures):
     )
 
 
+def _ledger_unreadable_mark():
+    """A file beside the spool while the ledger can't be read: every process of the host (and
+    /healthz) sees it, and it outlives a restart."""
+    return held.spool_path().with_name("ledger-unreadable")
+
+
 def ledger_erasures(items):
+    """The ledger's erasures of these requests' numbers; None while it can't be read: the
+    requests wait then, as storing them unchecked could bring an erased patient back."""
     numbers = {fields[name] for _key, fields in items for name in ("phone", "whatsapp")}
+    mark = _ledger_unreadable_mark()
     try:
-        return ledger.read().erasures_of(numbers)
-    except ledger.LedgerError:
-        logger.exception("Draining held requests without the erasure ledger")
-        return []
+        erasures = ledger.read().erasures_of(numbers)
+    except ledger.LedgerError as error:
+        if not mark.exists():
+            mark.touch(mode=0o600)
+            logger.error("Held requests are held until the erasure ledger can be read: %s", error)
+        return None
+    if mark.exists():
+        mark.unlink(missing_ok=True)
+        logger.warning("The erasure ledger can be read again: storing the held requests")
+    return erasures
+
+
+def ledger_health():
+    """/healthz's line: whether held requests wait for the ledger (ground/views.py)."""
+    if not _ledger_unreadable_mark().exists():
+        return "erasure ledger: ok", False
+    return f"erasure ledger: unreadable, {held.summary()[0]} held request(s) wait for it", False
 
 
 def drain(per_second=None):
@@ -93,7 +115,8 @@ def drain(per_second=None):
             return 0, held.summary()[0]
         try:
             while items := held.oldest_first(BATCH):
-                erasures = ledger_erasures(items)
+                if (erasures := ledger_erasures(items)) is None:
+                    break
                 for key, fields in items:
                     consultation = request_from(fields)
                     if erased_since(consultation, erasures) or is_resubmission(consultation):

@@ -78,7 +78,7 @@ def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\n"
+    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\nerasure ledger: ok\n"
 
 
 @pytest.fixture
@@ -98,7 +98,10 @@ def test_healthz_says_when_the_cache_is_down_and_keeps_the_site_in_service(clien
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: unavailable\nheld requests: 0\n"
+    assert (
+        response.content
+        == b"database: ok\ncache: unavailable\nheld requests: 0\nerasure ledger: ok\n"
+    )
 
 
 @pytest.mark.usefixtures("unusable_cache")
