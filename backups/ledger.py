@@ -120,6 +120,11 @@ class Ledger:
 def read():
     """Every record; LedgerError when the storage can't be read (a restore must not go on)."""
     _key()
+    return Ledger(_records())
+
+
+def _records():
+    """The records, oldest first (no key needed: they are read, not matched)."""
     storage = None
     try:
         storage = _storage()
@@ -136,7 +141,7 @@ def read():
     except Exception as error:
         where = _where(storage) if storage else "the backup storage"
         raise LedgerError(f"The erasure ledger in {where} could not be read: {error}") from error
-    return Ledger(sorted(erasures, key=lambda e: e.erased_at))
+    return sorted(erasures, key=lambda e: e.erased_at)
 
 
 def prune(before):
@@ -145,7 +150,7 @@ def prune(before):
     The ledger then covers erasures from `before` on only (covered_since), which a restore of an
     older backup must know: erasures before it can't be made again."""
     storage = _storage()
-    old = [e for e in read().erasures if e.erased_at < before]
+    old = [e for e in _records() if e.erased_at < before]
     if old:
         if storage.exists(COVERS_SINCE):
             storage.delete(COVERS_SINCE)

@@ -98,3 +98,13 @@ def test_in_production_the_ledger_key_never_falls_back_to_the_secret_key(monkeyp
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "''"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_ledger_key_the_nightly_backup_still_runs(usable_target, settings, monkeypatch):
+    monkeypatch.setattr(dbbackup_settings, "GPG_RECIPIENT", None)
+    settings.ERASURE_LEDGER_KEY = ""
+
+    call_command("dbbackup", "--noinput", "--quiet", stdout=io.StringIO())
+
+    assert [p for p in usable_target.iterdir() if p.is_file()]
