@@ -22,6 +22,8 @@ from django.core.files.base import ContentFile
 from django.utils.crypto import salted_hmac
 
 FOLDER = "erasures"
+# Written when records are pruned: the ledger is whole only for erasures from this moment on.
+COVERS_SINCE = "erasures-coverage/since.json"
 SALT = "backups.ledger"
 
 
@@ -54,9 +56,18 @@ def _where(storage):
     return getattr(storage, "location", None) or type(storage).__name__
 
 
+def _key():
+    if not settings.ERASURE_LEDGER_KEY:
+        raise LedgerError(
+            "ERASURE_LEDGER_KEY is not set (a long random value of its own, the same on every "
+            "host, or ERASURE_LEDGER_KEY_FILE): erasures can't be recorded or found"
+        )
+    return settings.ERASURE_LEDGER_KEY
+
+
 def remember(number, erased_at):
     """Write one erasure's record; LedgerError if it can't be (the caller must not erase then)."""
-    key = settings.ERASURE_LEDGER_KEY
+    key = _key()
     record = {"key": key_id(key), "number_hmac": digest(number, key)}
     record["erased_at"] = erased_at.isoformat()
     name = f"{FOLDER}/{erased_at:%Y%m%dT%H%M%S%f}-{secrets.token_hex(4)}.json"
@@ -87,7 +98,7 @@ def _sync(storage, name):
 class Ledger:
     def __init__(self, erasures):
         self.erasures = erasures
-        keys = (settings.ERASURE_LEDGER_KEY, *settings.ERASURE_LEDGER_OLD_KEYS)
+        keys = (_key(), *settings.ERASURE_LEDGER_OLD_KEYS)
         self.keys = {key_id(key): key for key in keys}
 
     def unmatched(self):
@@ -108,6 +119,12 @@ class Ledger:
 
 def read():
     """Every record; LedgerError when the storage can't be read (a restore must not go on)."""
+    _key()
+    return Ledger(_records())
+
+
+def _records():
+    """The records, oldest first (no key needed: they are read, not matched)."""
     storage = None
     try:
         storage = _storage()
@@ -124,13 +141,32 @@ def read():
     except Exception as error:
         where = _where(storage) if storage else "the backup storage"
         raise LedgerError(f"The erasure ledger in {where} could not be read: {error}") from error
-    return Ledger(sorted(erasures, key=lambda e: e.erased_at))
+    return sorted(erasures, key=lambda e: e.erased_at)
 
 
 def prune(before):
-    """Delete the records of erasures made before this moment; returns how many."""
+    """Delete the records of erasures made before this moment; returns how many.
+
+    The ledger then covers erasures from `before` on only (covered_since), which a restore of an
+    older backup must know: erasures before it can't be made again."""
     storage = _storage()
-    old = [e for e in read().erasures if e.erased_at < before]
+    old = [e for e in _records() if e.erased_at < before]
+    if old:
+        if storage.exists(COVERS_SINCE):
+            storage.delete(COVERS_SINCE)
+        storage.save(COVERS_SINCE, ContentFile(json.dumps({"since": before.isoformat()}).encode()))
     for erasure in old:
         storage.delete(f"{FOLDER}/{erasure.name}")
     return len(old)
+
+
+def covered_since():
+    """From when the ledger holds every erasure (None: since the first); LedgerError if unread."""
+    try:
+        storage = _storage()
+        if not storage.exists(COVERS_SINCE):
+            return None
+        with storage.open(COVERS_SINCE) as file:
+            return datetime.fromisoformat(json.load(file)["since"])
+    except Exception as error:
+        raise LedgerError(f"The erasure ledger's coverage could not be read: {error}") from error

@@ -1,14 +1,23 @@
 """Restoring a backup: django-dbbackup's restore, then what every restore needs after it."""
 
-from dbbackup.storage import StorageError, get_storage
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from getpass import getpass
+
+from dbbackup import settings as dbbackup_settings
+from dbbackup.storage import get_storage
+from dbbackup.utils import DecryptionError
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.dispatch import Signal
+from django.utils import timezone
 
-from backups import ledger
+from backups import ledger, signing
 
 # Sent after every restore with `ledger` (backups.ledger.Ledger). Each app whose rows a restore
 # may bring back against a patient's wishes registers a receiver (consultations re-erases and
@@ -16,13 +25,88 @@ from backups import ledger
 restored = Signal()
 
 
-def newest_backup():
+def _where():
+    storage = settings.STORAGES["dbbackup"]
+    return storage["OPTIONS"].get("location") or storage["BACKEND"]
+
+
+def choose(name=None):
+    """The backup to restore (signing.Signed): the one named (in the storage, or a path to a
+    copy of one), or the newest by the time signed; never one this site did not sign."""
+    storage = get_storage().storage
     try:
-        return get_storage().get_latest_backup(content_type="db")
-    except (StorageError, FileNotFoundError):
-        storage = settings.STORAGES["dbbackup"]
-        where = storage["OPTIONS"].get("location") or storage["BACKEND"]
-        raise CommandError(f"No backup to restore in {where}.") from None
+        if name:
+            return signing.signature_of(storage, os.path.basename(name))
+        signed = signing.signed_backups(storage)
+    except signing.SigningError as error:
+        raise CommandError(f"{error}. Nothing was restored.") from None
+    if not signed:
+        raise CommandError(f"No backup signed by this site to restore in {_where()}.")
+    return signed[-1]
+
+
+@contextmanager
+def verified_copy(signed, path=None):
+    """A private copy of the backup, restored only if it is byte for byte the one signed (read
+    once: what is checked is what is restored)."""
+    with tempfile.TemporaryDirectory(dir=dbbackup_settings.TMP_DIR) as folder:
+        copy = os.path.join(folder, signed.name)  # .gpg and .gz in the name say what to undo
+        source = open(path, "rb") if path else get_storage().storage.open(signed.name, "rb")  # noqa: SIM115
+        with source, open(copy, "wb") as target:
+            shutil.copyfileobj(source, target)
+        with open(copy, "rb") as file:
+            sha256, size = signing.digest(file)
+        if (sha256, size) != (signed.sha256, signed.size):
+            raise CommandError(
+                f"{signed.name} was altered since it was signed: it has {size:,} bytes, SHA-256 "
+                f"{sha256}; signed were {signed.size:,} bytes, SHA-256 {signed.sha256}. Nothing "
+                "was restored."
+            )
+        yield copy
+
+
+def older_than_ledger(signed, restore_anyway=False):
+    """The erasures a restore of this backup cannot make again (lines to print); a CommandError
+    unless told to restore anyway, when the ledger no longer holds every erasure since it."""
+    try:
+        since = ledger.covered_since()
+    except ledger.LedgerError as error:
+        raise CommandError(f"{error}. Nothing was restored.") from None
+    if since is None or signed.taken_at >= since:
+        return []
+    taken = f"{timezone.localtime(signed.taken_at):%Y-%m-%d %H:%M}"
+    lost = (
+        f"Erasures made from {taken} to {timezone.localtime(since):%Y-%m-%d %H:%M} are no longer "
+        "in the erasure ledger and cannot be made again: a patient erased then comes back with "
+        "this backup. Erase them again by hand (manage.py patient_data erase NUMBER)."
+    )
+    if not restore_anyway:
+        raise CommandError(
+            f"{signed.name} was taken {taken}, older than the erasure ledger covers. {lost} To "
+            "restore it all the same, run this again with --older-than-ledger. Nothing was "
+            "restored."
+        )
+    return [lost]
+
+
+def passphrase(name, interactive):
+    """The GPG key's passphrase: from the file BACKUP_GPG_PASSPHRASE_FILE names or the variable
+    BACKUP_GPG_PASSPHRASE, else asked for (never with --noinput); never on the command line."""
+    if path := os.environ.get("BACKUP_GPG_PASSPHRASE_FILE"):
+        try:
+            with open(path) as file:
+                return file.read().rstrip("\n")
+        except OSError as error:
+            raise CommandError(f"BACKUP_GPG_PASSPHRASE_FILE can't be read: {error}") from None
+    if given := os.environ.get("BACKUP_GPG_PASSPHRASE"):
+        return given
+    if interactive:
+        return getpass("Passphrase of the clinic's backup key (GPG): ") or None
+    raise CommandError(
+        f"{name} is encrypted, and with --noinput nothing is asked: put the passphrase of the "
+        "clinic's backup key in a file only this user can read and name it in "
+        "BACKUP_GPG_PASSPHRASE_FILE (or set BACKUP_GPG_PASSPHRASE). Nothing was restored."
+    )
 
 
 def read_ledger():
@@ -41,8 +125,9 @@ def read_ledger():
     return found
 
 
-def restore(name, *, passphrase=None):
-    """Put the database back as it was in this backup (a name in the storage, or a path)."""
+def restore(path, *, passphrase=None):
+    """Put the database back as it was in this backup (a verified_copy's path)."""
+    name = os.path.basename(path)
     options = {
         "interactive": False,
         "quiet": True,
@@ -50,11 +135,16 @@ def restore(name, *, passphrase=None):
         "uncompress": ".gz" in name,
         "passphrase": passphrase,
     }
-    location = {"input_path": name} if "/" in name else {"input_filename": name}
     try:
-        call_command("dbrestore", **options, **location)
+        call_command("dbrestore", input_path=path, **options)
     except CommandError:
         raise
+    except DecryptionError as error:
+        raise CommandError(
+            f"{name} could not be decrypted ({error}): is the clinic's private backup key in this "
+            "user's GnuPG keyring (GNUPGHOME), and is the passphrase given the key's? Nothing "
+            "was restored."
+        ) from error
     except Exception as error:
         raise CommandError(f"{name} was not restored: {error}") from error
 

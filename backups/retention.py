@@ -6,7 +6,7 @@ from dbbackup import utils
 from django.conf import settings
 from django.utils import timezone
 
-from backups import ledger
+from backups import ledger, signing
 
 
 def _taken_at(name):
@@ -28,5 +28,6 @@ def delete_expired(storage):
         storage.delete_file(name)
         if storage.storage.exists(f"{name}.metadata"):
             storage.delete_file(f"{name}.metadata")
+        signing.delete(storage.storage, name)
     records = ledger.prune(timezone.now() - timedelta(days=days))
     return len(expired), records

@@ -67,6 +67,8 @@ export DJANGO_SECRET_KEY="drill-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d 
 export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=www.example.ae,127.0.0.1
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/ecla_bench" REDIS_URL=''
 export DJANGO_STATIC_ROOT="$DIR/static" BACKUP_DIR="$DIR/dbbackups" LOG_LEVEL=WARNING
+export BACKUP_SIGNING_KEY="drill-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export ERASURE_LEDGER_KEY="drill-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export CONSULTATION_MIN_FILL_SECONDS=0 CONSULTATION_RATE_SOFT_LIMIT=100000
 export CONSULTATION_RATE_HARD_LIMIT=100000 CONSULTATION_RETENTION_DAYS=3650 GUNICORN_BIND=127.0.0.1:$SITE_PORT GUNICORN_WORKERS=2
 

@@ -43,6 +43,18 @@ def new_feed(user):
     return key
 
 
+def end_feed(sender, user, **kwargs):
+    """The address made under access that has since ended (staff_access.access_ended) stops."""
+    CalendarFeed.objects.filter(user=user).delete()
+
+
+def end_every_feed(sender, **kwargs):
+    """After a restore (backups.restore.restored): the backup's addresses include ones revoked
+    since; every staff member makes a new one, as they sign in again."""
+    ended = CalendarFeed.objects.all().delete()[0]
+    return [f"Ended {ended} calendar feed address(es): staff make a new one in the admin."]
+
+
 def qr_code_svg(text):
     """The address as a QR code in inline SVG, made as the two-factor enrolment's is
     (staff_access/two_factor.py), with no style or script: CSP-safe. Inline, as no image URL may

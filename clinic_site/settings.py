@@ -5,6 +5,7 @@ Every value that differs between a laptop and production comes from an environme
 the README lists them all. The defaults are safe for a local run on SQLite.
 """
 
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
 from ground.clinic import clinic_details_from_environment
-from ground.environment import env, env_bool, env_int, env_json, env_list
+from ground.environment import env, env_bool, env_int, env_json, env_list, env_secret
 from ground.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -401,6 +402,16 @@ HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", "")
 
 # Backups (backups/, django-dbbackup): `manage.py dbbackup` nightly, `restore_backup` to restore.
 
+
+def _development_key(purpose):
+    """With DJANGO_DEBUG=true only, a key derived from the secret key; in production none."""
+    return hashlib.sha256(f"{SECRET_KEY}:{purpose}".encode()).hexdigest() if DEBUG else ""
+
+
+# Every backup is signed (backups/signing.py) with this key, kept off the backup storage (from
+# the environment, or a file BACKUP_SIGNING_KEY_FILE names): restore_backup restores nothing it
+# did not sign, so a file put in the storage can't pass for a backup. Required in production.
+BACKUP_SIGNING_KEY = env_secret("BACKUP_SIGNING_KEY") or _development_key("backup-signing")
 # Where: a folder on this host readable by the site's user alone, unless BACKUP_STORAGE names
 # another Django storage (with its options as JSON): another disk or an S3 bucket keeps the
 # backups when this host's disk is lost. The erasure ledger is kept there too.
@@ -429,10 +440,11 @@ DBBACKUP_CONNECTOR_MAPPING = {
     "django.db.backends.sqlite3": "backups.connectors.SqliteConnector",
     "django.db.backends.postgresql": "backups.connectors.PostgresConnector",
 }
-# The key of the erasure ledger's hashes (backups/ledger.py), the same on every host. Defaults
-# to one derived from the secret key; its own value lets the secret key be rotated alone. After
-# rotating it, keep the old value in ERASURE_LEDGER_OLD_KEYS for BACKUP_RETENTION_DAYS.
-ERASURE_LEDGER_KEY = env("ERASURE_LEDGER_KEY") or SECRET_KEY
+# The key of the erasure ledger's hashes (backups/ledger.py), the same on every host, and a key
+# of its own: with the secret key, a list of every number it could be is hashed in minutes.
+# Required in production (without it erasures and restores are refused; check --deploy says so).
+# After rotating it, keep the old value in ERASURE_LEDGER_OLD_KEYS for BACKUP_RETENTION_DAYS.
+ERASURE_LEDGER_KEY = env_secret("ERASURE_LEDGER_KEY") or _development_key("erasure-ledger")
 ERASURE_LEDGER_OLD_KEYS = env_list("ERASURE_LEDGER_OLD_KEYS")
 
 # Benchmarks (bench/throughput.sh): BENCH_MINIMAL_VIEW=true adds /bench/minimal/, an

@@ -9,7 +9,7 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from backups.restore import restored
-        from consultations import held
+        from consultations import drain, held
         from consultations.after_restore import erase_again_and_purge
         from consultations.checks import shared_cache_is_usable
         from consultations.kept_form import register_slots
@@ -17,5 +17,6 @@ class ConsultationsConfig(AppConfig):
 
         register_slots()
         add_health_check(held.health)
+        add_health_check(drain.ledger_health)
         restored.connect(erase_again_and_purge)
         checks.register(shared_cache_is_usable, checks.Tags.caches, deploy=True)

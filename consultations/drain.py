@@ -106,13 +106,37 @@ def erased_since(consultation, erasures):
     )
 
 
+def _ledger_unreadable_mark():
+    """A file beside the spool while the ledger can't be read: every process of the host (and
+    /healthz) sees it, and it outlives a restart."""
+    return held.spool_path().with_name("ledger-unreadable")
+
+
 def ledger_erasures(items):
-    numbers = {fields[name] for _key, fields in items for name in ("phone", "whatsapp")}
+    """The ledger's erasures of these requests' numbers; None while it can't be read: the
+    requests wait then, as storing them unchecked could bring an erased patient back."""
+    # .get: a row without a number is set aside when stored, not here, in front of the others.
+    numbers = {fields.get(name) for _key, fields in items for name in ("phone", "whatsapp")}
+    numbers.discard(None)
+    mark = _ledger_unreadable_mark()
     try:
-        return ledger.read().erasures_of(numbers)
-    except ledger.LedgerError:
-        logger.exception("Draining held requests without the erasure ledger")
-        return []
+        erasures = ledger.read().erasures_of(numbers)
+    except ledger.LedgerError as error:
+        if not mark.exists():
+            mark.touch(mode=0o600)
+            logger.error("Held requests are held until the erasure ledger can be read: %s", error)
+        return None
+    if mark.exists():
+        mark.unlink(missing_ok=True)
+        logger.warning("The erasure ledger can be read again: storing the held requests")
+    return erasures
+
+
+def ledger_health():
+    """/healthz's line: whether held requests wait for the ledger (ground/views.py)."""
+    if not _ledger_unreadable_mark().exists():
+        return "erasure ledger: ok", False
+    return f"erasure ledger: unreadable, {held.summary()[0]} held request(s) wait for it", False
 
 
 def drain(per_second=None):
@@ -128,7 +152,8 @@ def drain(per_second=None):
         try:
             while items := held.oldest_first(BATCH):
                 items = readable(items)
-                erasures = ledger_erasures(items)
+                if (erasures := ledger_erasures(items)) is None:
+                    break
                 for key, fields in items:
                     try:
                         with transaction.atomic():

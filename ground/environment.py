@@ -39,3 +39,16 @@ def env_json(name, default):
         return json.loads(value) if value else default
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be JSON, not {value!r}.") from None
+
+
+def env_secret(name):
+    """A secret from NAME, or from the file NAME_FILE names (kept out of the environment a
+    process list or a shell history shows; systemd's credentials are such files)."""
+    path = env(f"{name}_FILE")
+    if not path:
+        return env(name)
+    try:
+        with open(path) as file:
+            return file.read().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(f"{name}_FILE can't be read: {error}") from None

@@ -11,7 +11,9 @@ class StaffAccessConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from staff_access import signals  # noqa: F401  (connects the sign-in receivers)
+        from staff_access import access_ended, signals  # noqa: F401  (signals: sign-in receivers)
+
+        access_ended.connect()
 
         # A person is signed in once the second factor passes: last_login is set there
         # (two_factor.sign_in_second_factor), not by Django at the password.

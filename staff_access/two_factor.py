@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.trail import Action, record
 from staff_access import lockout
+from staff_access.access_ended import access_ended
 from staff_access.models import RecoveryCodeNumber
 
 RECOVERY_CODE_COUNT = 10
@@ -170,6 +171,7 @@ def reset_two_factor(user):
     for device in devices:
         device.delete()
     sessions = end_sessions(user)
+    access_ended.send(sender=type(user), user=user)
     record(
         None,
         Action.TWO_FACTOR_RESET,

@@ -10,6 +10,7 @@ import threading
 import time
 from datetime import datetime, timedelta
 from typing import NamedTuple
+from unittest import mock
 
 import pytest
 from dbbackup import settings as dbbackup_settings
@@ -127,16 +128,17 @@ def test_a_backup_taken_while_patients_send_the_form_restores_exactly_what_was_s
 def test_restore_backup_restores_the_newest_backup_or_the_one_named(backup_dir, settings):
     settings.BACKUP_RETENTION_DAYS = 100 * 365
     make_request(name="In the first backup")
-    take_backup()
+    with mock.patch("backups.signing.now", return_value=timezone.now().replace(year=2001)):
+        take_backup()  # the newest is chosen by the time signed, not the name
     first = backups_in(backup_dir)[0]
-    first.rename(first.with_name(first.name.replace(datetime.now().strftime("%Y"), "2001", 1)))
+    time.sleep(1.1)  # the next backup's name (to the second) differs
     make_request(name="In the second backup")
     take_backup()
     make_request(name="In no backup")
 
     newest = restore_backup()
     names_after_newest = stored_names()
-    named = restore_backup(backups_in(backup_dir)[0].name)
+    named = restore_backup(first.name)
 
     assert names_after_newest == {"In the first backup", "In the second backup"}
     assert stored_names() == {"In the first backup"}
@@ -167,7 +169,10 @@ def test_backups_go_to_a_folder_only_the_sites_user_can_read(backup_dir):
     take_backup()
 
     assert stat.S_IMODE(backup_dir.stat().st_mode) == 0o700
-    assert {stat.S_IMODE(p.stat().st_mode) for p in backup_dir.iterdir()} == {0o600}
+    files = [p for p in backup_dir.rglob("*") if p.is_file()]
+    folders = [p for p in backup_dir.rglob("*") if p.is_dir()]  # the backups' signatures
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folders} == {0o700}
 
 
 def keyring():
@@ -194,11 +199,12 @@ def test_an_encrypted_backup_cannot_be_read_without_its_key(
     content = backup.read_bytes()
     monkeypatch.setenv("GNUPGHOME", empty_gpg_home)
 
+    monkeypatch.setenv("BACKUP_GPG_PASSPHRASE", PASSPHRASE)
     with pytest.raises(CommandError, match=r"[Dd]ecrypt"):
-        restore_backup("--passphrase", PASSPHRASE)
+        restore_backup()
     restored_without_key = ConsultationRequest.objects.count()
     monkeypatch.setenv("GNUPGHOME", gpg_home)
-    restore_backup("--passphrase", PASSPHRASE)
+    restore_backup()
 
     assert backup.name.endswith(".gpg")
     assert not content.startswith((b"SQLite format 3", b"PGDMP"))

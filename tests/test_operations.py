@@ -37,10 +37,23 @@ def run_manage(*args, env):
 
 
 def test_deploy_checks_are_clean_with_the_production_settings(tmp_path):
-    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    from tests.factories import make_gpg_key
+
+    # The backup target the README prepares: its folder, the clinic's key, keys of their own.
+    (tmp_path / "backups").mkdir(mode=0o700)
+    (tmp_path / "gpg").mkdir(mode=0o700)
+    backups = {
+        "BACKUP_DIR": str(tmp_path / "backups"),
+        "GNUPGHOME": str(tmp_path / "gpg"),
+        "BACKUP_GPG_RECIPIENT": make_gpg_key(tmp_path / "gpg", "a-passphrase"),
+        "BACKUP_SIGNING_KEY": "s" * 50,
+        "ERASURE_LEDGER_KEY": "e" * 50,
+    }
+    env = {**PRODUCTION_ENV, **backups, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
     assert run_manage("migrate", "--no-input", env=env).returncode == 0
 
     result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
+    subprocess.run(["gpgconf", "--homedir", backups["GNUPGHOME"], "--kill", "gpg-agent"])
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
@@ -65,7 +78,7 @@ def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\n"
+    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\nerasure ledger: ok\n"
 
 
 @pytest.fixture
@@ -85,7 +98,10 @@ def test_healthz_says_when_the_cache_is_down_and_keeps_the_site_in_service(clien
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"database: ok\ncache: unavailable\nheld requests: 0\n"
+    assert (
+        response.content
+        == b"database: ok\ncache: unavailable\nheld requests: 0\nerasure ledger: ok\n"
+    )
 
 
 @pytest.mark.usefixtures("unusable_cache")
