@@ -111,4 +111,4 @@ def test_without_a_token_set_an_empty_one_opens_nothing(client, settings):
 def test_this_host_sees_the_details_without_a_token(client):
     response = client.get("/healthz", REMOTE_ADDR="127.0.0.1")
 
-    assert response.content == b"database: ok\ncache: ok\nheld requests: 0\n"
+    assert response.content == (b"database: ok\ncache: ok\nheld requests: 0\nerasure ledger: ok\n")
