@@ -217,3 +217,21 @@ def test_staff_who_may_not_see_requests_do_not_see_the_outbox(client, settings):
 
     assert client.get("/admin/consultations/staffnotification/").status_code == 403
 
+
+def test_the_command_says_what_waits_and_sends_it_now(client, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.CONSULTATION_NOTIFY_EMAILS = [DESK]
+    out = StringIO()
+    call_command("staff_emails", stdout=out)
+    assert "No staff email is waiting." in out.getvalue()
+    post_form(client, **PATIENT)
+
+    call_command("staff_emails", stdout=out)
+    assert "1 staff email(s) waiting, the oldest since" in out.getvalue()
+    call_command("staff_emails", "--send", stdout=out)
+
+    assert "Sent 1 staff email(s); 0 waiting." in out.getvalue()
+    assert len(mail.outbox) == 1
