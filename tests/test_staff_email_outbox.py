@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations import held
@@ -235,3 +236,17 @@ def test_the_command_says_what_waits_and_sends_it_now(client, settings):
 
     assert "Sent 1 staff email(s); 0 waiting." in out.getvalue()
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db  # the front desk's group, made by a migration
+def test_the_arabic_admin_lists_what_waits_in_arabic(client, settings):
+    settings.CONSULTATION_NOTIFY_EMAILS = [DESK]
+    post_form(client, **PATIENT)
+    login_staff(client, make_front_desk_user())
+    client.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
+
+    html = client.get("/admin/consultations/staffnotification/").content.decode()
+
+    assert "تنبيهات البريد الإلكتروني للموظفين بانتظار الإرسال" in html
+    for heading in ("بانتظار الإرسال منذ", "المحاولات", "المحاولة التالية", "آخر خطأ"):
+        assert heading in html
