@@ -96,21 +96,24 @@ def send(row, now):
 
 
 def send_due(now=None):
-    """Send every notification due by `now`; returns how many the mail server took."""
+    """Send every notification due by `now`, oldest first; returns how many the mail server took.
+
+    Stops at the first failure: a mail server that is away (or hangs for EMAIL_TIMEOUT) costs
+    one attempt a round, and what was not tried is due the moment it is back.
+    """
     now = now or timezone.now()
     if not settings.CONSULTATION_NOTIFY_EMAILS:
         return 0
     sent = 0
+    # Each row read is claimed here or was claimed by another sender: either way it leaves
+    # what is due, so this ends.
     while due := list(StaffNotification.objects.filter(next_attempt_at__lte=now)[:BATCH]):
-        claimed = [row for row in due if claim(row, now)]
-        if not claimed:
-            # Every row read was taken by another sender meanwhile; read again.
-            continue
-        results = [send(row, now) for row in claimed]
-        sent += sum(results)
-        if not any(results):
-            # The mail server is away: the rest waits for the next round.
-            break
+        for row in due:
+            if not claim(row, now):
+                continue
+            if not send(row, now):
+                return sent
+            sent += 1
     return sent
 
 

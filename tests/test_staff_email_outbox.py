@@ -250,3 +250,13 @@ def test_the_arabic_admin_lists_what_waits_in_arabic(client, settings):
     assert "تنبيهات البريد الإلكتروني للموظفين بانتظار الإرسال" in html
     for heading in ("بانتظار الإرسال منذ", "المحاولات", "المحاولة التالية", "آخر خطأ"):
         assert heading in html
+
+
+def test_a_mail_server_that_is_away_costs_one_attempt_a_round_not_one_per_email(client, smtp_at):
+    smtp_at(closed_port())
+    for n in range(3):
+        post_form(client, name=f"Patient {n}", phone=f"050 123 45{n:02d}")
+
+    send_due()
+
+    assert sorted(StaffNotification.objects.values_list("attempts", flat=True)) == [0, 0, 1]
