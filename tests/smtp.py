@@ -9,9 +9,13 @@ import threading
 class HangingSMTP:
     """A port that accepts the connection and then says nothing, ever."""
 
+    def __init__(self, port=0):
+        self.port = port
+
     def __enter__(self):
         self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", self.port))
         self.sock.listen(50)
         self.port = self.sock.getsockname()[1]
         return self
@@ -53,12 +57,19 @@ class _Session(socketserver.StreamRequestHandler):
                 self.reply("250 ok")
 
 
+class _Server(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+
 class TinySMTP:
     """Takes every message it is sent; `messages` holds them, envelope lines first."""
 
+    def __init__(self, port=0):
+        self.port = port
+
     def __enter__(self):
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Session)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", self.port), _Session)
         self.server.messages = self.messages = []
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
