@@ -394,6 +394,8 @@ CONSULTATION_DUPLICATE_WINDOW_SECONDS = 600
 HELD_REQUESTS_DIR = Path(env("HELD_REQUESTS_DIR", str(BASE_DIR / "held-requests")))
 HELD_REQUESTS_DRAIN = env_bool("HELD_REQUESTS_DRAIN", default=True)
 HELD_REQUESTS_PER_SECOND = env_int("HELD_REQUESTS_PER_SECOND", 50)
+# Each server process sends the staff emails waiting in the outbox (consultations/notifications.py).
+STAFF_EMAIL_SEND = env_bool("STAFF_EMAIL_SEND", default=True)
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Who may read /healthz's lines from elsewhere than this host (Authorization: Bearer <token>);

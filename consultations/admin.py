@@ -290,3 +290,5 @@ admin.site.register(
     ConsultationRequest,
     type("ConsultationRequestAdmin", (*admin_extensions.mixins, ConsultationRequestAdmin), {}),
 )
+
+from consultations import outbox_admin  # noqa: E402, F401  (the staff emails waiting)

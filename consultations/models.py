@@ -181,3 +181,34 @@ class ConsultationRequest(models.Model):
     @property
     def is_possible_duplicate(self):
         return self.duplicate_of_id is not None
+
+
+class StaffNotification(models.Model):
+    """The front desk's email of a new request, waiting to be sent (consultations/notifications.py).
+
+    Written in the request's own transaction and deleted once sent. It names the request and
+    nothing else about the patient: the email is built when it is sent, and an erasure, which
+    deletes the request, takes what still waits with it.
+    """
+
+    request = models.OneToOneField(
+        ConsultationRequest,
+        verbose_name=_("consultation request"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # The scheme and host the patient used, for the admin link in the email.
+    site_url = models.CharField(max_length=200)
+    created_at = models.DateTimeField(_("waiting since"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    # Also the claim: a sender moves it forward before sending, so no other sends it meanwhile.
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)
+    last_error = models.CharField(_("last error"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("staff email waiting")
+        verbose_name_plural = _("staff emails waiting")
+        ordering = ["next_attempt_at"]
+
+    def __str__(self):
+        return f"#{self.request_id}"

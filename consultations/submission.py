@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from consultations import held
 from consultations.models import ConsultationRequest
-from consultations.notifications import notify_staff
+from consultations.notifications import queue
 from consultations.unreachable import (
     database_reached,
     database_unreachable,
@@ -79,7 +79,7 @@ def is_resubmission(consultation):
 
 
 def store(consultation, site_url):
-    """Save it, with the earlier request from the same number; email the staff after commit.
+    """Save it, with the earlier request from the same number, and the staff email's outbox row.
 
     Returns None when this very form with these answers is already stored.
     """
@@ -97,7 +97,7 @@ def store(consultation, site_url):
             )
             consultation.save()
             if consultation.status != ConsultationRequest.Status.SPAM:
-                transaction.on_commit(lambda: notify_staff(consultation, site_url))
+                queue(consultation, site_url)
     except IntegrityError:
         if ConsultationRequest.objects.filter(submission_key=consultation.submission_key).exists():
             return None

@@ -19,6 +19,7 @@ from booking.ics import visit_calendar
 from booking.links import visit_path
 from booking.models import ClinicSettings, DatedHours, DayHours
 from consultations.models import ConsultationRequest
+from consultations.notifications import send_due
 from consultations.whatsapp import whatsapp_chat_url
 from frontdesk.models import ContactEntry
 from tests.factories import (
@@ -255,6 +256,7 @@ def test_s8_staff_alerts_come_in_the_staff_language_with_a_number_not_a_hash(
 
     with django_capture_on_commit_callbacks(execute=True):
         Client().post("/ar/consultation/", form_data(name="ليلى حسن"))
+    send_due()
 
     consultation = ConsultationRequest.objects.get()
     assert mail.outbox[0].subject == f"New consultation request #{consultation.pk}"

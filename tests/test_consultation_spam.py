@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from consultations.models import ConsultationRequest
+from consultations.notifications import send_due
 from tests.factories import form_data, make_request, rendered_seconds_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
@@ -66,6 +67,7 @@ def test_a_missing_or_forged_timestamp_is_kept_as_spam(client, value):
 def test_a_person_gets_status_new_and_staff_get_an_email(client, committed):
     with committed():
         post(client)
+    send_due()
 
     assert ConsultationRequest.objects.get().status == Status.NEW
     assert len(mail.outbox) == 1
@@ -185,6 +187,7 @@ def test_mistyped_attempts_do_not_make_the_valid_request_spam(client, committed)
     with committed():
         mistakes = [post(client, phone=f"12{n}") for n in range(6)]
         valid = post(client)
+    send_due()
 
     assert [r.status_code for r in mistakes] == [200] * 6
     assert page(valid["Location"]) == THANKS

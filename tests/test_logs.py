@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from consultations.notifications import send_due
 from ground.logs import JsonFormatter
 from tests.factories import form_data
 from tests.servers import PROJECT_DIR, free_port, server_env, wait_until_up
@@ -83,6 +84,7 @@ def test_a_failing_staff_email_logs_no_patient_details(client, json_log, setting
     monkeypatch.setattr("consultations.notifications.send_mail", refuse)
 
     response = client.post("/consultation/", form_data(**PATIENT))
+    send_due()
 
     assert response.status_code == 302
     assert any("Could not email staff" in line for line in json_log)
