@@ -13,28 +13,29 @@ from ground import hours, limits
 KNOWN = ("requests-with-times",)
 
 
-def request_and_its_time(request_id):
-    """(request id, its active booking's id or None), or None when the reference names nothing
-    or the front desk stopped the request's links. From what this process read in the last
+def request_and_its_time(public_id):
+    """(request's public id, its upcoming active booking's public id or None), or None when the
+    reference names nothing or the front desk stopped the request's links: by the public ids
+    the links name (references.py, links.py). From what this process read in the last
     slots.TAKEN_SECONDS, like the taken times: the picker is shown far more often than a time is
     chosen, and a query per view halved its throughput (bench/picker.sh). Every change this
     process makes reads them again at once; a choice sent is checked in the database."""
-    if request_id is None:
+    if public_id is None:
         return None
     known = slots.recall(KNOWN)
     if known is None:
         upcoming = Booking.objects.active().filter(ends_at__gt=hours.now())
         known = (
-            dict(upcoming.order_by().values_list("request_id", "pk")),
+            dict(upcoming.order_by().values_list("request__public_id", "public_id")),
             set(
                 ConsultationRequest.objects.filter(links_stopped_at__isnull=False)
                 .order_by()
-                .values_list("pk", flat=True)
+                .values_list("public_id", flat=True)
             ),
         )
         slots.keep(KNOWN, known)
     times, stopped = known
-    return None if request_id in stopped else (request_id, times.get(request_id))
+    return None if public_id in stopped else (public_id, times.get(public_id))
 
 
 def over_the_limit(request):

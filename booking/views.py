@@ -15,7 +15,7 @@ from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.picker_page import TIMES_SLOT, times_form
 from consultations.models import ConsultationRequest
-from consultations.references import request_id_from
+from consultations.references import public_id_from
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE
 from ground.kept import kept_response
@@ -29,17 +29,18 @@ def link_not_valid(request):
 
 
 def visit_or_none(token, *, now=None):
-    """The booking a visit link names, or None when it is forged, the visit is over, or the
-    front desk stopped the request's links. A spam request's link (links.decoy_path) gives an
-    unsaved booking (no pk) that reads like any other."""
+    """The booking a visit link names (by its public id), or None when it is forged, made
+    before the public ids, the visit is over, or the front desk stopped the request's links. A
+    spam request's link (links.decoy_path) gives an unsaved booking (no pk) that reads like any
+    other."""
     now = now or hours.now()
-    booking_id = links.booking_id_from(token)
-    if booking_id is None:
+    public_id = links.public_id_from(token)
+    if public_id is None:
         return picking.shown_only_booking(token, now)
     lapse_overdue(now)  # the page says "lapsed" the moment it is due, not when someone books
     booking = (
         Booking.objects.select_related("request")
-        .filter(pk=booking_id, request__links_stopped_at__isnull=True)
+        .filter(public_id=public_id, request__links_stopped_at__isnull=True)
         .first()
     )
     if booking is None or booking.ends_at <= now:
@@ -85,13 +86,13 @@ class PickView(View):
                 fresh=False,
             )
         else:
-            found = picking.request_and_its_time(request_id_from(params.get("r")))
+            found = picking.request_and_its_time(public_id_from(params.get("r")))
             if found is None:
                 return link_not_valid(request)
             if found[1] is not None:
                 # A request with a time opens its visit page (see, change or cancel it): the
                 # picker would move a confirmed time without saying so.
-                return redirect(links.visit_path(Booking(pk=found[1]), _language(request)))
+                return redirect(links.visit_path(Booking(public_id=found[1]), _language(request)))
             # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
             # choice itself is the database's to accept.
             form = times_form(
@@ -120,9 +121,8 @@ class PickView(View):
                 return self.shown_only(request, now, booking)
             consultation = booking.request
         else:
-            request_id = request_id_from(data.get("r"))
             consultation = ConsultationRequest.objects.filter(
-                pk=request_id, links_stopped_at__isnull=True
+                public_id=public_id_from(data.get("r")), links_stopped_at__isnull=True
             ).first()
             if consultation is None:
                 return link_not_valid(request)
