@@ -34,6 +34,10 @@ class NotHeld(Exception):
     """The booking is no longer held (declined, cancelled, or confirmed by someone else)."""
 
 
+class TimeOver(Exception):
+    """The booking's time has begun or passed (attended too): it can't be changed any more."""
+
+
 def _try_seats(capacity, write):
     """Call write(seat) for each seat in turn inside a savepoint; the first that the database
     accepts wins. TimeTaken when it refuses every seat."""
@@ -92,7 +96,8 @@ def take(consultation, start, *, current=None):
 def move(booking, start, *, current=None, status=None, by_clinic=False):
     """Give this booking another time (same row: the patient's link shows the new time, and
     the time it had when the clinic moved it). Given `status` "held" (the patient chose again),
-    the hold's deadline starts again from now."""
+    the hold's deadline starts again from now. Only a future time moves: TimeOver when it has
+    begun or passed (moving it would bring its dead link back)."""
     lapse_overdue()
     current = current or rules()
     length = current.settings.slot_length
@@ -117,6 +122,9 @@ def move(booking, start, *, current=None, status=None, by_clinic=False):
         return Booking.objects.get(pk=booking.pk)
 
     with transaction.atomic():
+        locked = Booking.objects.select_for_update().filter(pk=booking.pk).first()
+        if locked is not None and locked.is_active and locked.starts_at <= hours.now():
+            raise TimeOver
         moved = _try_seats(current.settings.capacity, write)
     forget_taken()
     return moved

@@ -73,7 +73,7 @@ class PickView(View):
         now = hours.now()
         if params.get("v"):
             booking = visit_or_none(params["v"], now=now)
-            if booking is None:
+            if booking is None or _begun(booking, now):
                 return link_not_valid(request)
             leave_out = booking.pk if booking.is_active else None
             form = times_form(
@@ -115,7 +115,7 @@ class PickView(View):
         booking = None
         if data.get("v"):
             booking = visit_or_none(data["v"], now=now)
-            if booking is None:
+            if booking is None or _begun(booking, now):
                 return link_not_valid(request)
             if booking.pk is None:
                 return self.shown_only(request, now, booking)
@@ -133,6 +133,8 @@ class PickView(View):
                 return redirect("consultations:thanks")
             # Back to the picker after choosing (the browser's back button): a change of time.
             booking = Booking.objects.active().filter(request=consultation).first()
+            if booking is not None and _begun(booking, now):
+                return link_not_valid(request)  # its time is over: the link is too
         start, problem = self.chosen(now)
         if problem:
             return self.again(request, now, booking, problem)
@@ -152,6 +154,8 @@ class PickView(View):
                 "another one. Please call or WhatsApp the front desk: they will gladly help."
             )
             return self.again(request, now, booking, problem)
+        except taking.TimeOver:
+            return link_not_valid(request)
         return redirect(links.visit_path(booking, _language(request)))
 
     def chosen(self, now):
@@ -205,6 +209,11 @@ class PickView(View):
             current=booking.starts_at if active else None,
         )
         return render(request, PICK_TEMPLATE, {"times_form": form}, status=409)
+
+
+def _begun(booking, now):
+    """Only a future time can be changed: one begun or past (attended too) keeps its link dead."""
+    return booking.is_active and booking.starts_at <= now
 
 
 def _language(request):
