@@ -184,12 +184,20 @@ def _describe(booking):
     return f"{dates.visit_time(booking.starts_at, 'en')} ({booking.status})"
 
 
+def _over(request, booking):
+    """Only a future time moves: one begun or past would bring the patient's dead link back."""
+    messages.error(request, _("This consultation’s time has begun or passed: it can’t be moved."))
+    return _back(request, booking)
+
+
 def move_view(request, pk):
     _require(request, "change")
     booking = get_object_or_404(Booking.objects.select_related("request"), pk=pk)
     if not booking.is_active:
         messages.error(request, _("That time changed meanwhile: nothing was done."))
         return redirect("admin:booking_day")
+    if booking.starts_at <= hours.now():
+        return _over(request, booking)
     if request.method == "POST":
         start = _parse(request.POST.get("time"))
         if start is None or not slots.is_offered(start, hours.now()):
@@ -203,6 +211,8 @@ def move_view(request, pk):
                     _trail(request, moved, "move", old, _describe(moved))
             except (taking.TimeTaken, taking.NotHeld):
                 messages.error(request, _("That time was taken meanwhile: choose another."))
+            except taking.TimeOver:
+                return _over(request, booking)
             else:
                 tell = reverse("admin:booking_tell", args=[moved.pk, "moved"])
                 tell += f"?from={before.astimezone(CLINIC_TIMEZONE):%Y-%m-%dT%H:%M}"

@@ -39,7 +39,9 @@ def _address():
 
 def _event(booking, summary, description="", url=""):
     event = Event()
-    event.add("uid", f"consultation-{booking.pk}@ecla-clinic")
+    # The public id, not the number: a restore that puts the numbers back would make the next
+    # patient's event replace an old one in every calendar that has it.
+    event.add("uid", f"consultation-{booking.public_id}@ecla-clinic")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", booking.starts_at.astimezone(CLINIC_TIMEZONE))
     event.add("dtend", booking.ends_at.astimezone(CLINIC_TIMEZONE))

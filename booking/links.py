@@ -1,25 +1,27 @@
 """The patient's link to their consultation time (to see, change or cancel it, and the calendar
-file): the booking's number signed with a salt of its own, no name or phone number. It stops
-working once the appointment is over (views.visit_or_none)."""
+file): the booking's public id (a random UUID stored on the row, never its number: a restore puts
+the numbers back and the next patient would get them) signed with a salt of its own, no name or
+phone number. It stops working once the appointment is over (views.visit_or_none). Links made
+before the public ids named the number under another salt: they no longer work."""
 
+import uuid
 from datetime import UTC, datetime
 
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 
-SALT = "booking.visit"
+SALT = "booking.visit-public-id"
 
 
 def visit_token(booking):
-    return signing.Signer(salt=SALT).sign(str(booking.pk))
+    return signing.Signer(salt=SALT).sign(booking.public_id.hex)
 
 
-def booking_id_from(token):
-    try:
-        return int(signing.Signer(salt=SALT).unsign(token or ""))
-    except (signing.BadSignature, ValueError):
-        return None
+def public_id_from(token):
+    """The public id a visit link names, or None when it is forged or not one."""
+    return _uuid_signed(token, SALT)
 
 
 def visit_path(booking, language=None):
@@ -32,21 +34,42 @@ def visit_url(request, booking, language=None):
     return request.build_absolute_uri(visit_path(booking, language))
 
 
-# A spam request's "held time" (views.PickView): a link that reads like a visit link but names
-# only the chosen time (its minute since 1970), signed with a salt of its own. Nothing is stored.
-DECOY_SALT = "booking.visit-shown"
+def _uuid_signed(token, salt):
+    try:
+        return uuid.UUID(hex=signing.Signer(salt=salt).unsign(token or ""))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+# A spam request's "held time" (views.PickView): a link that reads like a visit link (a UUID4,
+# signed) but names only the chosen time, signed with a salt of its own. Nothing is stored: the
+# UUID's first half is random, its second the time's minute since 1970 masked with an HMAC of the
+# first half, so neither the time nor anything two links of one time share shows.
+DECOY_SALT = "booking.visit-shown-public-id"
+_LOW_62_BITS = (1 << 62) - 1  # a UUID4's variant takes the top two bits of its second half
+
+
+def _mask(first_half):
+    return int.from_bytes(salted_hmac(DECOY_SALT, first_half).digest()[:8], "big")
 
 
 def decoy_path(start, language=None):
-    token = signing.Signer(salt=DECOY_SALT).sign(str(int(start.timestamp()) // 60))
+    minute = int(start.timestamp()) // 60
+    first_half = uuid.uuid4().bytes[:8]  # the version nibble is set already
+    second_half = ((minute ^ _mask(first_half)) & _LOW_62_BITS).to_bytes(8, "big")
+    named = uuid.UUID(bytes=first_half + second_half, version=4)
     with translation.override(language):
-        return reverse("booking:visit", args=[token])
+        return reverse("booking:visit", args=[signing.Signer(salt=DECOY_SALT).sign(named.hex)])
 
 
 def decoy_start_from(token):
     """The time a decoy link names (aware, UTC), or None when it is not one."""
+    named = _uuid_signed(token, DECOY_SALT)
+    if named is None:
+        return None
+    first_half, second_half = named.bytes[:8], named.bytes[8:]
+    minute = (int.from_bytes(second_half, "big") ^ _mask(first_half)) & _LOW_62_BITS
     try:
-        minute = int(signing.Signer(salt=DECOY_SALT).unsign(token or ""))
         return datetime.fromtimestamp(minute * 60, tz=UTC)
-    except (signing.BadSignature, ValueError, OverflowError, OSError):
+    except (ValueError, OverflowError, OSError):
         return None

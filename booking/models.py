@@ -7,6 +7,7 @@ PostgreSQL, overlap in time on the same seat (an exclusion constraint over the t
 by migration 0002 with btree_gist).
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -217,6 +218,10 @@ class Booking(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # What the visit link and the calendar file's UID name (links.py, ics.py): random, so a
+    # restore that puts the ids back can't hand an old link or event to the next booking.
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -2,7 +2,11 @@
 count), the request a reference names with its active time, and the time a spam request is
 shown but never given (views.PickView)."""
 
+import uuid
+
 from django.conf import settings
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Replace
 from django.shortcuts import render
 
 from booking import links, slots
@@ -13,28 +17,38 @@ from ground import hours, limits
 KNOWN = ("requests-with-times",)
 
 
-def request_and_its_time(request_id):
-    """(request id, its active booking's id or None), or None when the reference names nothing
-    or the front desk stopped the request's links. From what this process read in the last
+def request_and_its_time(public_id):
+    """(request's public id, its upcoming active booking's public id or None), or None when the
+    reference names nothing or the front desk stopped the request's links: by the public ids
+    the links name (references.py, links.py). From what this process read in the last
     slots.TAKEN_SECONDS, like the taken times: the picker is shown far more often than a time is
     chosen, and a query per view halved its throughput (bench/picker.sh). Every change this
     process makes reads them again at once; a choice sent is checked in the database."""
-    if request_id is None:
+    if public_id is None:
         return None
     known = slots.recall(KNOWN)
     if known is None:
         upcoming = Booking.objects.active().filter(ends_at__gt=hours.now())
         known = (
-            dict(upcoming.order_by().values_list("request_id", "pk")),
+            dict(upcoming.order_by().values_list(_hex("request__public_id"), _hex("public_id"))),
             set(
                 ConsultationRequest.objects.filter(links_stopped_at__isnull=False)
                 .order_by()
-                .values_list("pk", flat=True)
+                .values_list(_hex("public_id"), flat=True)
             ),
         )
         slots.keep(KNOWN, known)
     times, stopped = known
-    return None if request_id in stopped else (request_id, times.get(request_id))
+    if public_id.hex in stopped:
+        return None
+    booking = times.get(public_id.hex)
+    return public_id, None if booking is None else uuid.UUID(hex=booking)
+
+
+def _hex(field):
+    """The UUID as 32 hex digits, made by the database: turning ten thousand of them into UUID
+    objects at each reading cost the picker more than the reading itself."""
+    return Replace(Cast(field, CharField()), Value("-"), Value(""))
 
 
 def over_the_limit(request):

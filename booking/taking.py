@@ -1,5 +1,9 @@
 """Taking, confirming, moving and freeing a time. The database decides who gets a time: each
-write tries a seat and lets the constraint refuse it (models.py), never a check then an insert.
+write tries a seat and lets the constraint refuse it (models.py). A seat already overlapped by
+another active time (the consultation's length changed since it was taken) is passed over
+first, in the same transaction: PostgreSQL's exclusion constraint would refuse it anyway, and on
+SQLite, whose write transactions are IMMEDIATE (settings), nothing can slip in between the check
+and the write, so the rule is the same on both.
 
 One active time per phone number: a number is a patient's phone on one request and their
 WhatsApp on another, which no unique index (of another table's two columns) can say. So taking a
@@ -34,10 +38,19 @@ class NotHeld(Exception):
     """The booking is no longer held (declined, cancelled, or confirmed by someone else)."""
 
 
-def _try_seats(capacity, write):
-    """Call write(seat) for each seat in turn inside a savepoint; the first that the database
-    accepts wins. TimeTaken when it refuses every seat."""
+class TimeOver(Exception):
+    """The booking's time has begun or passed (attended too): it can't be changed any more."""
+
+
+def _try_seats(capacity, write, start, end, leave_out=None):
+    """Call write(seat) for each seat in turn inside a savepoint, passing over the seats another
+    active time overlaps between start and end; the first that the database accepts wins.
+    TimeTaken when it refuses every seat."""
+    overlapping = Booking.objects.active().between(start, end).exclude(pk=leave_out)
+    taken = set(overlapping.values_list("seat", flat=True))
     for seat in range(capacity):
+        if seat in taken:
+            continue
         try:
             with transaction.atomic():
                 return write(seat)
@@ -81,7 +94,7 @@ def take(consultation, start, *, current=None):
         if _another_request_of_the_number_has_a_time(consultation):
             raise NumberHasTime
         try:
-            return _try_seats(settings.capacity, write)
+            return _try_seats(settings.capacity, write, start, start + settings.slot_length)
         except TimeTaken:
             existing = Booking.objects.active().filter(request=consultation).first()
             if existing is not None and existing.starts_at == start:
@@ -92,7 +105,8 @@ def take(consultation, start, *, current=None):
 def move(booking, start, *, current=None, status=None, by_clinic=False):
     """Give this booking another time (same row: the patient's link shows the new time, and
     the time it had when the clinic moved it). Given `status` "held" (the patient chose again),
-    the hold's deadline starts again from now."""
+    the hold's deadline starts again from now. Only a future time moves: TimeOver when it has
+    begun or passed (moving it would bring its dead link back)."""
     lapse_overdue()
     current = current or rules()
     length = current.settings.slot_length
@@ -117,7 +131,11 @@ def move(booking, start, *, current=None, status=None, by_clinic=False):
         return Booking.objects.get(pk=booking.pk)
 
     with transaction.atomic():
-        moved = _try_seats(current.settings.capacity, write)
+        locked = Booking.objects.select_for_update().filter(pk=booking.pk).first()
+        if locked is not None and locked.is_active and locked.starts_at <= hours.now():
+            raise TimeOver
+        end = start + length
+        moved = _try_seats(current.settings.capacity, write, start, end, leave_out=booking.pk)
     forget_taken()
     return moved
 
@@ -171,6 +189,8 @@ def restore(booking, status):
     with transaction.atomic():
         if _another_request_of_the_number_has_a_time(booking.request):
             raise TimeTaken
-        restored = _try_seats(current.settings.capacity, write)
+        restored = _try_seats(
+            current.settings.capacity, write, booking.starts_at, booking.ends_at, booking.pk
+        )
     forget_taken()
     return restored

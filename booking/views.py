@@ -15,7 +15,7 @@ from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.picker_page import TIMES_SLOT, times_form
 from consultations.models import ConsultationRequest
-from consultations.references import request_id_from
+from consultations.references import public_id_from
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE
 from ground.kept import kept_response
@@ -29,17 +29,18 @@ def link_not_valid(request):
 
 
 def visit_or_none(token, *, now=None):
-    """The booking a visit link names, or None when it is forged, the visit is over, or the
-    front desk stopped the request's links. A spam request's link (links.decoy_path) gives an
-    unsaved booking (no pk) that reads like any other."""
+    """The booking a visit link names (by its public id), or None when it is forged, made
+    before the public ids, the visit is over, or the front desk stopped the request's links. A
+    spam request's link (links.decoy_path) gives an unsaved booking (no pk) that reads like any
+    other."""
     now = now or hours.now()
-    booking_id = links.booking_id_from(token)
-    if booking_id is None:
+    public_id = links.public_id_from(token)
+    if public_id is None:
         return picking.shown_only_booking(token, now)
     lapse_overdue(now)  # the page says "lapsed" the moment it is due, not when someone books
     booking = (
         Booking.objects.select_related("request")
-        .filter(pk=booking_id, request__links_stopped_at__isnull=True)
+        .filter(public_id=public_id, request__links_stopped_at__isnull=True)
         .first()
     )
     if booking is None or booking.ends_at <= now:
@@ -72,7 +73,7 @@ class PickView(View):
         now = hours.now()
         if params.get("v"):
             booking = visit_or_none(params["v"], now=now)
-            if booking is None:
+            if booking is None or _begun(booking, now):
                 return link_not_valid(request)
             leave_out = booking.pk if booking.is_active else None
             form = times_form(
@@ -85,13 +86,13 @@ class PickView(View):
                 fresh=False,
             )
         else:
-            found = picking.request_and_its_time(request_id_from(params.get("r")))
+            found = picking.request_and_its_time(public_id_from(params.get("r")))
             if found is None:
                 return link_not_valid(request)
             if found[1] is not None:
                 # A request with a time opens its visit page (see, change or cancel it): the
                 # picker would move a confirmed time without saying so.
-                return redirect(links.visit_path(Booking(pk=found[1]), _language(request)))
+                return redirect(links.visit_path(Booking(public_id=found[1]), _language(request)))
             # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
             # choice itself is the database's to accept.
             form = times_form(
@@ -114,15 +115,14 @@ class PickView(View):
         booking = None
         if data.get("v"):
             booking = visit_or_none(data["v"], now=now)
-            if booking is None:
+            if booking is None or _begun(booking, now):
                 return link_not_valid(request)
             if booking.pk is None:
                 return self.shown_only(request, now, booking)
             consultation = booking.request
         else:
-            request_id = request_id_from(data.get("r"))
             consultation = ConsultationRequest.objects.filter(
-                pk=request_id, links_stopped_at__isnull=True
+                public_id=public_id_from(data.get("r")), links_stopped_at__isnull=True
             ).first()
             if consultation is None:
                 return link_not_valid(request)
@@ -133,6 +133,8 @@ class PickView(View):
                 return redirect("consultations:thanks")
             # Back to the picker after choosing (the browser's back button): a change of time.
             booking = Booking.objects.active().filter(request=consultation).first()
+            if booking is not None and _begun(booking, now):
+                return link_not_valid(request)  # its time is over: the link is too
         start, problem = self.chosen(now)
         if problem:
             return self.again(request, now, booking, problem)
@@ -152,6 +154,8 @@ class PickView(View):
                 "another one. Please call or WhatsApp the front desk: they will gladly help."
             )
             return self.again(request, now, booking, problem)
+        except taking.TimeOver:
+            return link_not_valid(request)
         return redirect(links.visit_path(booking, _language(request)))
 
     def chosen(self, now):
@@ -205,6 +209,11 @@ class PickView(View):
             current=booking.starts_at if active else None,
         )
         return render(request, PICK_TEMPLATE, {"times_form": form}, status=409)
+
+
+def _begun(booking, now):
+    """Only a future time can be changed: one begun or past (attended too) keeps its link dead."""
+    return booking.is_active and booking.starts_at <= now
 
 
 def _language(request):

@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -149,6 +150,10 @@ class ConsultationRequest(models.Model):
     links_stopped_at = models.DateTimeField(
         _("links stopped at"), null=True, blank=True, editable=False
     )
+
+    # What the patient's links name (references.py): random, so a restore that puts the ids back
+    # can't hand an old link to the next request, and no link tells how many requests there are.
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = ConsultationRequestQuerySet.as_manager()
 

@@ -73,6 +73,6 @@ class ThanksView(TemplateView):
     def get_context_data(self, **kwargs):
         reference = self.request.GET.get("ref", "")
         steps = []
-        if references.request_id_from(reference) is not None:
+        if references.public_id_from(reference) is not None:
             steps = next_steps.for_reference(self.request, reference)
         return {**super().get_context_data(**kwargs), "next_steps": steps}

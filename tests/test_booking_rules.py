@@ -230,7 +230,7 @@ def test_a_spam_request_sees_the_times_and_a_held_page_but_nothing_is_taken(clie
 
     assert "2026-12-01T10:30" in times
     assert sent.status_code == 302
-    assert re.fullmatch(r"/consultation/time/visit/\d+:[\w-]+/", sent["Location"])
+    assert re.fullmatch(r"/consultation/time/visit/[0-9a-f]{32}:[\w-]+/", sent["Location"])
     assert shown.status_code == 200 and h1(shown) == h1(real)
     assert "Tue 1 Dec, 10:30" in parse(shown).text
     assert calendar.status_code == 200

@@ -47,11 +47,12 @@ def test_the_visit_link_works_until_the_appointment_is_over(client):
     assert "This link no longer works" in parse(after).text
 
 
-def test_a_visit_link_for_another_booking_number_is_refused(client):
+def test_a_visit_link_naming_another_public_id_is_refused(client):
     booking = make_booking()
+    other = make_booking(starts_at=dubai(2026, 12, 1, 11, 0))
     from booking.links import visit_path
 
-    forged = visit_path(booking).replace(f"/{booking.pk}:", f"/{booking.pk + 1}:")
+    forged = visit_path(booking).replace(booking.public_id.hex, other.public_id.hex)
 
     with clock_at(MONDAY_9AM):
         assert client.get(forged).status_code == 404

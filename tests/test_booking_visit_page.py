@@ -212,7 +212,7 @@ def test_after_a_cancel_the_page_offers_the_file_that_removes_it(client):
     assert re.search(r'href="[^"]+/calendar\.ics"[^>]*>Remove it from your calendar<', html)
     assert calendar["METHOD"] == "CANCEL"
     assert event["STATUS"] == "CANCELLED" and event.decoded("SEQUENCE") == 1
-    assert str(event["UID"]) == f"consultation-{booking.pk}@ecla-clinic"
+    assert str(event["UID"]) == f"consultation-{booking.public_id}@ecla-clinic"
 
 
 def test_the_cancelling_file_names_the_clinic_as_organiser_when_it_has_an_email(client, settings):
