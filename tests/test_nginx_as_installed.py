@@ -1,13 +1,15 @@
-"""The README's nginx steps, followed line by line on Debian's packaged nginx configuration (in a
-folder standing for /etc): `nginx -t` passes, and the result serves as the README says."""
+"""The README's production steps that install files, followed line by line in a folder standing for
+`/` that starts with Debian's packaged nginx configuration: the systemd units they install pass
+`systemd-analyze verify`, `nginx -t` passes without a warning, and the result serves as the README
+says. On this Debian, and in CI's Debian 13 root (.ci/debian13) when it is there."""
 
+import getpass
 import os
 import re
 import shutil
 import socket
 import ssl
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -16,20 +18,59 @@ from pathlib import Path
 
 import pytest
 
+from tests.readme_steps import (
+    SITE_DIR,
+    blocks,
+    lines,
+    nginx_block,
+    pgbackrest_block,
+    production_blocks,
+    section,
+    settings_file,
+    unit,
+)
 from tests.servers import PROJECT_DIR, free_port
 
 NGINX = Path("/usr/sbin/nginx")
+SYSTEMD_ANALYZE = Path("/usr/bin/systemd-analyze")
+DEBIAN13_ROOT = Path(os.environ.get("DEBIAN13_ROOT", "/var/cache/ecla-clinic/debian13-root"))
 HOST = "www.eclaclinic.ae"
 PHONE = "+971 4 123 4567"
-# What the test does instead: nothing to install, no service manager, its own certificate.
-NOT_RUN = ("sudo apt-get ", "sudo certbot ", "sudo systemctl ")
+# What the test does instead: nothing to install from Debian or git, no service manager, no
+# database server, the site's user and the checkout this test run's own, its own certificate.
+NOT_RUN = (
+    "apt-get ",
+    "adduser ",
+    "git clone ",
+    "cd ",
+    "python3 -m venv ",
+    ".venv/bin/",
+    "certbot ",
+    "systemctl ",
+    "sudo -u postgres ",
+    "createuser ",
+    "createdb ",
+)
+# Debian 12's PostgreSQL is 15: the steps must find the version, as on Debian 13 (17).
+PG_LSCLUSTERS = "#!/bin/sh\necho '17  main    5432 online postgres /var/lib/postgresql/17/main'\n"
 
 
-def readme_nginx_lines():
-    readme = (PROJECT_DIR / "README.md").read_text()
-    section = readme.split("## Running in production", 1)[1].split("### nginx", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
-    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+def installing_steps():
+    """The README's production lines, nginx's and pgBackRest's, as one script each."""
+    return [
+        [line for line in lines(block) if not line.startswith(NOT_RUN)]
+        for block in [*production_blocks(), nginx_block(), pgbackrest_block()]
+    ]
+
+
+def in_root(line, root):
+    """A line as it runs in the folder standing for `/`: the files it installs go there, owned by
+    whoever runs the test (the site's user and postgres are not made here)."""
+    line = re.sub(r" -[og] (ecla|root|postgres)\b", "", line)
+    line = line.replace("SITE_HOST=www.example.ae", f"SITE_HOST={HOST}")
+    for real in ("/etc/", "/var/lib/ecla-clinic"):
+        line = line.replace(real, f"{root}{real}")
+    return line
 
 
 def self_signed_certificate(folder):
@@ -58,6 +99,55 @@ def point_paths_into(root):
             path.write_text(text, errors="surrogateescape")
 
 
+def follow_the_readme(root, nginx):
+    """Runs the installing lines in `root`; returns the `nginx -t` runs."""
+    # What Debian has before the steps: its nginx configuration, systemd's folder, PostgreSQL's.
+    shutil.copytree("/etc/nginx", root / "etc/nginx", symlinks=False)
+    (root / "etc/systemd/system").mkdir(parents=True)
+    (root / "etc/postgresql/17/main/conf.d").mkdir(parents=True)
+    self_signed_certificate(root / f"etc/letsencrypt/live/{HOST}")
+    tools = root / "tools"
+    tools.mkdir()
+    (tools / "pg_lsclusters").write_text(PG_LSCLUSTERS)
+    (tools / "pg_lsclusters").chmod(0o755)
+    (tools / "nginx").symlink_to(nginx)
+    settings = root / "settings.env"
+    settings.write_text(
+        settings_file(
+            DJANGO_SECRET_KEY="insecure-key-for-tests-only",
+            ERASURE_LEDGER_KEY="insecure-ledger-key-for-tests",
+            DATABASE_URL=f"sqlite:///{root / 'unused.sqlite3'}",
+            EMAIL_HOST_PASSWORD="unused",
+            BACKUP_GPG_RECIPIENT=None,
+            CLINIC_PHONE=PHONE,
+            DJANGO_HTTPS="false",
+        )
+    )
+    env = {
+        "PATH": f"{tools}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME": str(root),
+        "LANG": "C.UTF-8",
+        "ECLA_ENV_FILE": str(settings),
+        "ECLA_SITE_USER": getpass.getuser(),
+    }
+    checks = 0
+    for script in installing_steps():
+        # `nginx -t` once every file is in place and points into the folder (below).
+        checks += script.count("nginx -t")
+        steps = "\n".join(in_root(line, root) for line in script if line != "nginx -t")
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", steps],
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, f"{steps}\n{done.stderr}"
+    point_paths_into(root)
+    command = [nginx, "-t", "-c", root / "etc/nginx/nginx.conf"]
+    return [subprocess.run(command, capture_output=True, text=True) for _ in range(checks)]
+
+
 @pytest.fixture(scope="module")
 def installed():
     """Debian's /etc/nginx after the README's lines, in a folder of the test's own."""
@@ -66,47 +156,159 @@ def installed():
     # nginx's workers run as www-data: the error pages must be readable by it.
     root = Path(tempfile.mkdtemp(prefix="ecla-nginx-"))
     root.chmod(0o755)
-    # Links followed: Debian's sites-enabled/default becomes a file the README's rm removes.
-    shutil.copytree("/etc/nginx", root / "etc/nginx", symlinks=False)
-    self_signed_certificate(root / f"etc/letsencrypt/live/{HOST}")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(
-        SITE_HOST=HOST,
-        CLINIC_PHONE=PHONE,
-        DJANGO_SECRET_KEY="insecure-key-for-tests-only",
-        DJANGO_HTTPS="false",
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
-    checks = []
-    for line in readme_nginx_lines():
-        if line.startswith(NOT_RUN):
-            continue
-        line = line.replace("sudo ", "").replace("/etc/", f"{root}/etc/")
-        if line == "nginx -t":
-            point_paths_into(root)
-            checks.append(
-                subprocess.run(
-                    [NGINX, "-t", "-c", root / "etc/nginx/nginx.conf"],
-                    capture_output=True,
-                    text=True,
-                )
-            )
-            continue
-        done = subprocess.run(
-            ["bash", "-c", line], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, f"{line}\n{done.stderr}"
+    checks = follow_the_readme(root, NGINX)
     # As installed, before a test puts its own ports in.
     shutil.copy(root / "etc/nginx/conf.d/ecla-clinic.conf", root / "installed-site.conf")
     yield root, checks
     shutil.rmtree(root)
 
 
-def test_the_readme_checks_the_configuration_and_nginx_accepts_it(installed):
+def test_the_readme_checks_the_configuration_and_nginx_accepts_it_without_a_warning(installed):
     _root, checks = installed
 
-    assert len(checks) == 1, "the README's nginx steps run `sudo nginx -t` once"
+    assert len(checks) == 1, "the README's nginx steps run `nginx -t` once"
     assert checks[0].returncode == 0, checks[0].stderr
+    assert "[warn]" not in checks[0].stderr, checks[0].stderr
+
+
+def test_http2_is_turned_on_as_this_nginx_knows_how(installed):
+    root, _checks = installed
+    version = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr.split("/")[1]
+
+    site = (root / "installed-site.conf").read_text()
+
+    new = tuple(map(int, version.split(".")[:3])) >= (1, 25, 1)
+    assert len(re.findall(r"^ *http2 on;$", site, re.MULTILINE)) == (2 if new else 0)
+    assert len(re.findall(r"listen \S*443 ssl http2", site)) == (0 if new else 4)
+
+
+def test_pgbackrest_is_set_up_for_the_postgresql_installed(installed):
+    root, _checks = installed
+
+    conf = (root / "etc/pgbackrest/pgbackrest.conf").read_text()
+
+    assert "pg1-path=/var/lib/postgresql/17/main" in conf
+    assert (root / "etc/postgresql/17/main/conf.d/ecla-archiving.conf").exists()
+    assert (root / "etc/pgbackrest/pgbackrest.conf").stat().st_mode & 0o777 == 0o600
+
+
+def test_every_pgbackrest_restore_reloads_postgresql_once_it_is_open():
+    """After a restore, archive_timeout took effect only after a reload (new writes waited
+    5 minutes to be archived, not 30 s)."""
+    restores = [b for b in blocks(section("## Backups and restore", "## Benchmarks"))]
+    restores = [lines(b) for b in restores if "--delta" in b and "restore" in b]
+
+    assert len(restores) == 2
+    for steps in restores:
+        start = steps.index("systemctl start postgresql")
+        assert steps[start + 1] == "systemctl reload postgresql", steps
+
+
+def installed_units(root):
+    return sorted((root / "etc/systemd/system").glob("ecla-*"))
+
+
+def test_the_readme_installs_the_sites_services_and_timers(installed):
+    root, _checks = installed
+
+    names = {path.name for path in installed_units(root)}
+
+    assert {"ecla-clinic.service", "ecla-dbbackup.timer", "ecla-pgbackrest-full.timer"} <= names
+    for path in installed_units(root):
+        assert path.stat().st_mode & 0o777 == 0o644, path.name
+        if path.suffix == ".timer":
+            service = unit(path).get("Unit", [path.name.replace(".timer", ".service")])[0]
+            template = re.sub(r"@.*\.", "@.", service)
+            assert template in names, f"{path.name} starts {service}, which isn't installed"
+        for failed in unit(path).get("OnFailure", []):
+            assert re.sub(r"@.*\.", "@.", failed) in names, f"{path.name}: {failed}"
+
+
+def test_the_settings_file_is_installed_for_root_and_the_sites_group_alone(installed):
+    root, _checks = installed
+
+    settings = root / "etc/ecla-clinic/env"
+
+    assert settings.stat().st_mode & 0o777 == 0o640
+    line = next(line for line in lines(production_blocks()[0]) if "/etc/ecla-clinic/env" in line)
+    assert "-o root -g ecla" in line
+
+
+def units_to_verify(root, into, site_dir):
+    """The installed units as systemd-analyze reads them in `into`: the checkout named where the
+    test's is, and each template as an instance (verify reads a file, not a template)."""
+    into.mkdir(parents=True, exist_ok=True)
+    files = []
+    for path in installed_units(root):
+        text = path.read_text().replace(SITE_DIR, str(site_dir))
+        name = path.name.replace("@.service", "@test.service")
+        (into / name).write_text(text)
+        files.append(into / name)
+    return files
+
+
+def verify(command):
+    done = subprocess.run(command, capture_output=True, text=True)
+    # Any line is a mistake: an unknown key is only warned about, with success.
+    assert (done.returncode, done.stderr.strip()) == (0, ""), done.stderr
+
+
+def stand_in_for_pgbackrest(files, program):
+    """pgBackRest's package is the database host's, not installed where the tests run: its units
+    name it where Debian puts it, and verify checks that the program is there."""
+    for path in files:
+        path.write_text(path.read_text().replace("/usr/bin/pgbackrest", str(program)))
+
+
+def test_the_installed_units_pass_systemd_analyze_verify(installed, tmp_path):
+    root, _checks = installed
+    if not SYSTEMD_ANALYZE.exists():
+        pytest.fail("systemd-analyze is missing: run `make setup`.")
+    files = units_to_verify(root, tmp_path / "units", PROJECT_DIR)
+    if not Path("/usr/bin/pgbackrest").exists():
+        stand_in_for_pgbackrest(files, "/bin/true")
+
+    verify([SYSTEMD_ANALYZE, "verify", "--man=no", "--generators=no", *files])
+
+
+def test_the_installed_units_pass_systemd_analyze_verify_on_debian_13(installed):
+    root, _checks = installed
+    if os.geteuid() != 0 or not (DEBIAN13_ROOT / "usr/bin/systemd-analyze").exists():
+        pytest.skip(
+            f"needs root and a Debian 13 root with systemd at {DEBIAN13_ROOT} (.ci/debian13)"
+        )
+    inside = Path(tempfile.mkdtemp(prefix="ecla-units-", dir=DEBIAN13_ROOT / "tmp"))
+    seen_inside = Path("/") / inside.relative_to(DEBIAN13_ROOT)
+    try:
+        # The checkout's programs, where the units name them.
+        (inside / "site/.venv/bin").mkdir(parents=True)
+        for program in ("gunicorn", "python"):
+            (inside / "site/.venv/bin" / program).symlink_to("/bin/true")
+        files = units_to_verify(root, inside / "units", seen_inside / "site")
+        if not (DEBIAN13_ROOT / "usr/bin/pgbackrest").exists():
+            stand_in_for_pgbackrest(files, "/bin/true")
+        units = [seen_inside / "units" / path.name for path in files]
+
+        # As .ci/debian13 enters the root: a /proc of its own, in a mount namespace of its own.
+        verify_in_root = (
+            f"mount -t proc proc {DEBIAN13_ROOT}/proc && exec chroot {DEBIAN13_ROOT} "
+            "systemd-analyze verify --man=no --generators=no " + " ".join(map(str, units))
+        )
+        verify(
+            [
+                "unshare",
+                "--mount",
+                "--pid",
+                "--fork",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                verify_in_root,
+            ]
+        )
+    finally:
+        shutil.rmtree(inside)
 
 
 @contextmanager
