@@ -1,13 +1,12 @@
-"""The README's nginx steps, followed line by line on Debian's packaged nginx configuration (in a
-folder standing for /etc): `nginx -t` passes, and the result serves as the README says."""
+"""The README's production steps that install files, followed line by line in a folder standing for
+`/` that starts with Debian's packaged nginx configuration (tests/readme_install.py): `nginx -t`
+passes without a warning, and the result serves as the README says."""
 
-import os
 import re
 import shutil
 import socket
 import ssl
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -16,46 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import PROJECT_DIR, free_port
+from tests.readme_install import HOST, follow_the_readme
+from tests.servers import free_port
 
 NGINX = Path("/usr/sbin/nginx")
-HOST = "www.eclaclinic.ae"
-PHONE = "+971 4 123 4567"
-# What the test does instead: nothing to install, no service manager, its own certificate.
-NOT_RUN = ("sudo apt-get ", "sudo certbot ", "sudo systemctl ")
-
-
-def readme_nginx_lines():
-    readme = (PROJECT_DIR / "README.md").read_text()
-    section = readme.split("## Running in production", 1)[1].split("### nginx", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
-    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
-
-
-def self_signed_certificate(folder):
-    folder.mkdir(parents=True)
-    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-    files = ["-keyout", folder / "privkey.pem", "-out", folder / "fullchain.pem"]
-    subprocess.run(
-        [*command, *files, "-subj", f"/CN={HOST}"],
-        check=True,
-        capture_output=True,
-    )
-
-
-def point_paths_into(root):
-    """Debian's files and ours name /etc, /var/log and /run: in the copy, they name the copy."""
-    (root / "log").mkdir(exist_ok=True)
-    for path in (root / "etc/nginx").rglob("*"):
-        if path.is_file():
-            text = path.read_text(errors="surrogateescape")
-            for real, copy in (
-                ("/etc/", f"{root}/etc/"),
-                ("/var/log/nginx/", f"{root}/log/"),
-                ("/run/nginx.pid", f"{root}/nginx.pid"),
-            ):
-                text = text.replace(real, copy)
-            path.write_text(text, errors="surrogateescape")
 
 
 @pytest.fixture(scope="module")
@@ -66,47 +29,30 @@ def installed():
     # nginx's workers run as www-data: the error pages must be readable by it.
     root = Path(tempfile.mkdtemp(prefix="ecla-nginx-"))
     root.chmod(0o755)
-    # Links followed: Debian's sites-enabled/default becomes a file the README's rm removes.
-    shutil.copytree("/etc/nginx", root / "etc/nginx", symlinks=False)
-    self_signed_certificate(root / f"etc/letsencrypt/live/{HOST}")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(
-        SITE_HOST=HOST,
-        CLINIC_PHONE=PHONE,
-        DJANGO_SECRET_KEY="insecure-key-for-tests-only",
-        DJANGO_HTTPS="false",
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
-    checks = []
-    for line in readme_nginx_lines():
-        if line.startswith(NOT_RUN):
-            continue
-        line = line.replace("sudo ", "").replace("/etc/", f"{root}/etc/")
-        if line == "nginx -t":
-            point_paths_into(root)
-            checks.append(
-                subprocess.run(
-                    [NGINX, "-t", "-c", root / "etc/nginx/nginx.conf"],
-                    capture_output=True,
-                    text=True,
-                )
-            )
-            continue
-        done = subprocess.run(
-            ["bash", "-c", line], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, f"{line}\n{done.stderr}"
+    checks = follow_the_readme(root, NGINX)
     # As installed, before a test puts its own ports in.
     shutil.copy(root / "etc/nginx/conf.d/ecla-clinic.conf", root / "installed-site.conf")
     yield root, checks
     shutil.rmtree(root)
 
 
-def test_the_readme_checks_the_configuration_and_nginx_accepts_it(installed):
+def test_the_readme_checks_the_configuration_and_nginx_accepts_it_without_a_warning(installed):
     _root, checks = installed
 
-    assert len(checks) == 1, "the README's nginx steps run `sudo nginx -t` once"
+    assert len(checks) == 1, "the README's nginx steps run `nginx -t` once"
     assert checks[0].returncode == 0, checks[0].stderr
+    assert "[warn]" not in checks[0].stderr, checks[0].stderr
+
+
+def test_http2_is_turned_on_as_this_nginx_knows_how(installed):
+    root, _checks = installed
+    version = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr.split("/")[1]
+
+    site = (root / "installed-site.conf").read_text()
+
+    new = tuple(map(int, version.split(".")[:3])) >= (1, 25, 1)
+    assert len(re.findall(r"^ *http2 on;$", site, re.MULTILINE)) == (2 if new else 0)
+    assert len(re.findall(r"listen \S*443 ssl http2", site)) == (0 if new else 4)
 
 
 @contextmanager

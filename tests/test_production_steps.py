@@ -1,8 +1,10 @@
-"""The README's production section, followed literally: its commands alone must give a site whose
-spam limits and double-click guard work, with the database cache or with Redis."""
+"""The README's production section, followed literally: its commands alone, with the settings
+file made from deploy/ecla-clinic.env and the services started as their systemd units say, must
+give a site whose spam limits and double-click guard work, with the database cache or with
+Redis, and nightly jobs that run."""
 
+import getpass
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -16,6 +18,8 @@ from django.db import connection
 
 from consultations.models import ConsultationRequest
 from tests.production_client import ProductionClient
+from tests.readme_steps import SITE_DIR, lines, production_blocks, settings_file, unit
+from tests.readme_steps import deploy_manage as manage_script
 from tests.servers import PROJECT_DIR, free_port, wait_until_up
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,68 +27,149 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SECRET = "r" * 30 + "-production-steps-test-secret-value"
 HOST = "www.eclaclinic.ae"
 OWNER, OWNER_PASSWORD = "clinic-owner", "owner-first-pass-2026"
+UNITS = PROJECT_DIR / "deploy/systemd"
+# What this test does instead of these lines: the packages, the venv, the database and the site's
+# user are this test run's own; the files they install are tests/test_nginx_as_installed.py's.
+NOT_RUN = (
+    "apt-get ",
+    "adduser ",
+    "install ",
+    "git clone ",
+    "cd ",
+    "python3 -m venv ",
+    ".venv/bin/pip ",
+    "createuser ",
+    "createdb ",
+    "systemctl daemon-reload",
+    # The clinic's backup key: this test's site makes its backups unencrypted.
+    "sudo -H -u ecla gpg ",
+)
+# systemd's own PATH for a service: nothing of an admin's shell (an activated venv) reaches it.
+SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"
 
 
 def readme_production_commands():
-    """The shell lines of the README's "Running in production" block, variables aside."""
-    readme = (PROJECT_DIR / "README.md").read_text()
-    section = readme.split("## Running in production", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL).group(1)
-    lines = [line.split("  #", 1)[0].strip() for line in block.splitlines()]
-    return [line for line in lines if line and not line.startswith(("export ", "#"))]
+    """The shell lines of the README's "Running in production" blocks."""
+    return [line for block in production_blocks() for line in lines(block)]
 
 
-def production_env(tmp_path, with_redis):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.pop("REDIS_URL", None)
-    env.update(
-        DJANGO_SECRET_KEY=SECRET,
-        DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}",
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-        TRUSTED_PROXY_COUNT="1",
-        LOG_LEVEL="WARNING",
-        # The venv the tests run in stands for the README's activated .venv.
-        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-    )
+def production_settings(tmp_path, with_redis):
+    """The README's /etc/ecla-clinic/env, as the admin fills it in for this test's site."""
+    # The README's `install -d … /mnt/backups/ecla` (tests/test_units_as_installed.py runs it).
+    backups = tmp_path / "backups"
+    backups.mkdir(mode=0o700)
     if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
+        database = f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
     else:
         db = connection.settings_dict
-        env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    if with_redis:
-        env["REDIS_URL"] = with_redis
-    return env
+        database = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
+        "DJANGO_SECRET_KEY": SECRET,
+        "ERASURE_LEDGER_KEY": "l" * 40,
+        "BACKUP_SIGNING_KEY": "b" * 40,
+        "DATABASE_URL": database,
+        "REDIS_URL": with_redis,
+        # No mail server here: Django's console backend.
+        "EMAIL_HOST": None,
+        "EMAIL_HOST_USER": None,
+        "EMAIL_HOST_PASSWORD": None,
+        "GUNICORN_BIND": f"127.0.0.1:{free_port()}",
+        "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
+        "HELD_REQUESTS_DIR": str(tmp_path / "held"),
+        "BACKUP_DIR": str(backups),
+        "BACKUP_GPG_RECIPIENT": None,
+        "LOG_LEVEL": "WARNING",
+    }
 
 
-def run_readme_steps(env):
-    """Runs every setup command and starts gunicorn as the README says, on a free port."""
-    port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}  # the README's export, another port
-    server = None
+def write_settings(path, settings, **more):
+    path.write_text(settings_file(**settings, **more))
+    path.chmod(0o640)
+    return path
+
+
+def run_deploy_manage(args, settings_path):
+    """`deploy/manage ...` as the README's root runs it; the site's user is this test's."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "ECLA_ENV_FILE": str(settings_path),
+        "ECLA_SITE_USER": getpass.getuser(),
+    }
+    return subprocess.run(
+        [PROJECT_DIR / "deploy/manage", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def service_command(name, settings_path, home):
+    """What systemd runs for a service unit: its ExecStart= lines, in its WorkingDirectory=, with
+    systemd's PATH and the variables of its EnvironmentFile= only (the checkout and the settings
+    file being this test's)."""
+    settings = unit(UNITS / name)
+    assert settings["EnvironmentFile"] == ["/etc/ecla-clinic/env"], name
+    assert settings["WorkingDirectory"] == [SITE_DIR], name
+    env = {
+        "PATH": SYSTEMD_PATH,
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        **manage_script.read_environment_file(Path(settings_path).read_text()),
+    }
+    commands = [
+        [part.replace(SITE_DIR, str(PROJECT_DIR)) for part in shlex.split(line)]
+        for line in settings["ExecStart"]
+    ]
+    return commands, env
+
+
+def run_readme_steps(tmp_path, settings):
+    """Runs every line of the README's production blocks; returns the started gunicorn, its
+    address and the nightly jobs the README enables."""
+    settings_path = write_settings(tmp_path / "env", settings)
+    server, timers = None, []
     for line in readme_production_commands():
         args = shlex.split(line)
-        if args[0] in {"python3", "pip"}:
-            continue  # the venv and the install are this test run's own
-        if args[0] == "gunicorn":
-            server = subprocess.Popen(args, cwd=PROJECT_DIR, env=env)
+        if line.startswith(NOT_RUN):
             continue
-        if "createsuperuser" in args:
-            # What the clinic's owner types at its prompts.
-            args.append("--no-input")
-            env = {
-                **env,
-                "DJANGO_SUPERUSER_USERNAME": OWNER,
-                "DJANGO_SUPERUSER_PASSWORD": OWNER_PASSWORD,
-                "DJANGO_SUPERUSER_EMAIL": "",
-            }
-        result = subprocess.run(
-            args, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=180
-        )
+        if args[0] == ".venv/bin/pybabel":
+            args[0] = str(Path(sys.executable).parent / "pybabel")
+        elif args[:2] == ["systemctl", "enable"]:
+            services = [name for name in args[3:] if name.endswith(".service")]
+            timers += [name for name in args[3:] if name.endswith(".timer")]
+            assert args[2] == "--now"
+            for name in services:
+                assert name == "ecla-clinic.service", f"no test starts {name}"
+                [command], env = service_command(name, settings_path, tmp_path)
+                server = subprocess.Popen(command, cwd=PROJECT_DIR, env=env)
+            continue
+        elif args[0] == "deploy/manage":
+            path = settings_path
+            if "createsuperuser" in args:
+                # What the clinic's owner types at its prompts.
+                args.append("--no-input")
+                path = write_settings(
+                    tmp_path / "env-owner",
+                    settings,
+                    DJANGO_SUPERUSER_USERNAME=OWNER,
+                    DJANGO_SUPERUSER_PASSWORD=OWNER_PASSWORD,
+                    DJANGO_SUPERUSER_EMAIL="",
+                )
+            result = run_deploy_manage(args[1:], path)
+            assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
+            continue
+        else:
+            pytest.fail(f"the test doesn't know how to follow the README's line: {line}")
+        result = subprocess.run(args, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=180)
         assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
     assert server is not None, "the README starts no gunicorn"
-    wait_until_up(f"http://127.0.0.1:{port}", server, host=HOST)
-    return server, f"http://127.0.0.1:{port}"
+    base_url = f"http://{settings['GUNICORN_BIND']}"
+    wait_until_up(base_url, server, host=HOST)
+    return server, base_url, timers, settings_path
 
 
 def stored_statuses(env):
@@ -112,13 +197,14 @@ def production_site(request, tmp_path):
         import redis
 
         redis.Redis.from_url(request.param).flushdb()
-    env = production_env(tmp_path, request.param)
-    server, base_url = run_readme_steps(env)
+    settings = production_settings(tmp_path, request.param)
+    server, base_url, timers, settings_path = run_readme_steps(tmp_path, settings)
+    site = {**settings, "timers": timers, "settings_path": settings_path, "home": tmp_path}
     if not request.param and connection.vendor != "sqlite":
         # The shared test database keeps the cache table's counts from the test before.
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM django_cache")
-    yield env, ProductionClient(base_url, HOST, SECRET)
+    yield site, ProductionClient(base_url, HOST, SECRET)
     server.terminate()
     server.wait(timeout=30)
 
@@ -173,3 +259,22 @@ def test_readme_steps_make_simultaneous_identical_requests_one(production_site):
     time.sleep(0.2)
     assert statuses == [302] * 8
     assert sum(stored_statuses(env).values()) == 1
+
+
+def test_readme_steps_give_nightly_jobs_that_run_with_the_sites_settings(production_site):
+    site, client = production_site
+    client.send_request("Layla Hassan", "0501234567")
+    jobs = set()
+
+    for timer in site["timers"]:
+        assert unit(UNITS / timer)["Persistent"] == ["true"], timer
+        service = unit(UNITS / timer).get("Unit", [timer.replace(".timer", ".service")])[0]
+        assert unit(UNITS / service)["OnFailure"] == ["ecla-clinic-failed@%n.service"], service
+        commands, env = service_command(service, site["settings_path"], site["home"])
+        for command in commands:
+            done = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+            assert done.returncode == 0, f"{service}: {command}\n{done.stdout}\n{done.stderr}"
+            jobs.add(" ".join(command[2:]))
+
+    assert jobs == {"dbbackup --compress --quiet", "purge_consultations", "purge_sign_in_records"}
+    assert list(Path(site["BACKUP_DIR"]).glob("default-*")), "no backup was made"
