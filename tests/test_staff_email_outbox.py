@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,9 +134,13 @@ def test_two_hosts_sending_at_once_send_one_notification_once(client, settings, 
         try:
             both_tried.wait()
             sent.append(send_due())
+        except OperationalError:
+            # SQLite's in-memory test database (shared cache) refuses a second writer at once
+            # instead of waiting: that host sends nothing this round, as a locked one would.
+            if connection.vendor != "sqlite":
+                raise
+            sent.append(0)
         finally:
-            from django.db import connection
-
             connection.close()
 
     hosts = [threading.Thread(target=host) for _ in range(2)]
