@@ -6,11 +6,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AccessEvent
-from ground.admin_filters import RefuseHiddenCharacters
 
 
 @admin.register(AccessEvent)
-class AccessEventAdmin(RefuseHiddenCharacters, admin.ModelAdmin):
+class AccessEventAdmin(admin.ModelAdmin):
     """The trail, for superusers to read. Nobody adds, edits or deletes an entry here."""
 
     list_display = ("created_at", "username", "action", "target", "summary")

@@ -28,7 +28,6 @@ from consultations.phone import parse_search_number
 from consultations.signals import status_changed
 from consultations.sitemaps import ConsultationSitemap
 from consultations.whatsapp import whatsapp_column
-from ground.admin_filters import RefuseHiddenCharacters
 from ground.isolates import number_ltr
 from pages.sitemaps import PageSitemap
 
@@ -127,9 +126,7 @@ def status_action(status):
     return action
 
 
-class ConsultationRequestAdmin(
-    IsolatedNamesAndNumbers, RefuseHiddenCharacters, AccessTrailAdminMixin, admin.ModelAdmin
-):
+class ConsultationRequestAdmin(IsolatedNamesAndNumbers, AccessTrailAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "phone_link",
