@@ -1,4 +1,5 @@
 import sqlite3
+import subprocess
 
 import pytest
 from django.db import OperationalError
@@ -140,3 +141,21 @@ def fresh_rules():
     forget_rules()
     yield
     forget_rules()
+
+
+@pytest.fixture
+def backup_target(tmp_path):
+    """The backup target the production steps prepare: its folder, the clinic's key, and keys
+    of their own for signing and for the erasure ledger."""
+    from tests.factories import make_gpg_key
+
+    (tmp_path / "backups").mkdir(mode=0o700)
+    (tmp_path / "gpg").mkdir(mode=0o700)
+    yield {
+        "BACKUP_DIR": str(tmp_path / "backups"),
+        "GNUPGHOME": str(tmp_path / "gpg"),
+        "BACKUP_GPG_RECIPIENT": make_gpg_key(tmp_path / "gpg", "a-passphrase"),
+        "BACKUP_SIGNING_KEY": "s" * 50,
+        "ERASURE_LEDGER_KEY": "e" * 50,
+    }
+    subprocess.run(["gpgconf", "--homedir", tmp_path / "gpg", "--kill", "gpg-agent"])

@@ -36,24 +36,15 @@ def run_manage(*args, env):
     )
 
 
-def test_deploy_checks_are_clean_with_the_production_settings(tmp_path):
-    from tests.factories import make_gpg_key
-
-    # The backup target the README prepares: its folder, the clinic's key, keys of their own.
-    (tmp_path / "backups").mkdir(mode=0o700)
-    (tmp_path / "gpg").mkdir(mode=0o700)
-    backups = {
-        "BACKUP_DIR": str(tmp_path / "backups"),
-        "GNUPGHOME": str(tmp_path / "gpg"),
-        "BACKUP_GPG_RECIPIENT": make_gpg_key(tmp_path / "gpg", "a-passphrase"),
-        "BACKUP_SIGNING_KEY": "s" * 50,
-        "ERASURE_LEDGER_KEY": "e" * 50,
+def test_deploy_checks_are_clean_with_the_production_settings(tmp_path, backup_target):
+    env = {
+        **PRODUCTION_ENV,
+        **backup_target,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
     }
-    env = {**PRODUCTION_ENV, **backups, "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
     assert run_manage("migrate", "--no-input", env=env).returncode == 0
 
     result = run_manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
-    subprocess.run(["gpgconf", "--homedir", backups["GNUPGHOME"], "--kill", "gpg-agent"])
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -128,9 +128,10 @@ def test_hsts_preload_is_sent_only_when_the_operator_opts_in(tmp_path, collected
     )
 
 
-def test_deploy_checks_are_clean_with_hsts_preload_on_too(tmp_path):
+def test_deploy_checks_are_clean_with_hsts_preload_on_too(tmp_path, backup_target):
     env = {
         **PRODUCTION_ENV,
+        **backup_target,
         "DJANGO_HSTS_PRELOAD": "true",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
