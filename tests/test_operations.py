@@ -13,7 +13,7 @@ from tests.html import parse
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
-# The production environment the README documents, with made-up values.
+# The production environment docs/operations.md documents, with made-up values.
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "k" * 20 + "a-long-random-production-like-secret-value",
     "DJANGO_ALLOWED_HOSTS": "www.eclaclinic.ae",
@@ -39,7 +39,7 @@ def run_manage(*args, env):
 def test_deploy_checks_are_clean_with_the_production_settings(tmp_path):
     from tests.factories import make_gpg_key
 
-    # The backup target the README prepares: its folder, the clinic's key, keys of their own.
+    # The backup target the steps prepare: its folder, the clinic's key, keys of their own.
     (tmp_path / "backups").mkdir(mode=0o700)
     (tmp_path / "gpg").mkdir(mode=0o700)
     backups = {
