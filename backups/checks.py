@@ -59,8 +59,8 @@ def backup_target_is_usable(app_configs=None, **kwargs):
             checks.Error(
                 f"The backup storage can't be used ({problem}): backups fail, and every "
                 "erasure is refused (its record goes there).",
-                hint="Create BACKUP_DIR, owned by the site's user, mode 700 (README, "
-                "'Backups and restore'), or fix BACKUP_STORAGE_OPTIONS.",
+                hint="Create BACKUP_DIR, owned by the site's user, mode 700 "
+                "(docs/operations.md, 'Backups and restore'), or fix BACKUP_STORAGE_OPTIONS.",
                 id="backups.E002",
             )
         )

@@ -15,7 +15,7 @@ WORK=$(mktemp -d -t ecla-cluster-XXXXXX)
 chmod 755 "$WORK"  # PostgreSQL runs as postgres and nginx's workers as nobody
 declare -A HOST_PID HOST_PORT
 
-# What every host must share (README, "Running in production"): the same secret key, database,
+# What every host must share (docs/operations.md, "Several hosts"): the same secret key, database,
 # cache, host names and proxy count.
 export DJANGO_SECRET_KEY="cluster-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=$SITE_HOST

@@ -173,7 +173,7 @@ class PickView(View):
     def shown_only(self, request, now, shown=None):
         """A request the form marked as spam: the same pages as a patient gets, but its "held
         time" is a link naming the time (links.decoy_path), and nothing is taken or recorded, so
-        a bot learns nothing from it (README: "Spam")."""
+        a bot learns nothing from it (docs/staff-guide.md: "Spam gets the pages")."""
         if request.POST.get("call_me"):
             return redirect("consultations:thanks")
         start, problem = self.chosen(now)

@@ -2,7 +2,7 @@
 Settings for the Ecla Clinic website.
 
 Every value that differs between a laptop and production comes from an environment variable;
-the README lists them all. The defaults are safe for a local run on SQLite.
+docs/operations.md ("Settings") lists them all. The defaults are safe for a local run on SQLite.
 """
 
 import hashlib
@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # Project: the shared ground, then the features (README, "Layout").
+    # Project: the shared ground, then the features (docs/architecture.md, "Layout").
     "ground",
     "staff_access",
     "pages",
@@ -215,8 +215,9 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer checks over plain HTTP
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 63072000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-# Preloading is a promise to browser vendors that is slow to undo: opt in (README). Without it
-# `check --deploy` would warn (W021) about the choice the clinic made on purpose.
+# Preloading is a promise to browser vendors that is slow to undo: opt in
+# (docs/privacy-and-security.md, "Security headers"). Without it `check --deploy` would warn (W021)
+# about the choice the clinic made on purpose.
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("DJANGO_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # The report's covering index is for PostgreSQL; SQLite keeps it as a plain index on the date,

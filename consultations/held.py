@@ -57,7 +57,7 @@ def _connect():
     columns = {row[1] for row in database.execute("PRAGMA table_info(held)")}
     if "database" not in columns:
         # A spool from before requests named their database: the first site to open it adopts
-        # them (one site per folder, as the README says, makes that the right one).
+        # them (one site per folder, as docs/operations.md says, makes that the right one).
         database.execute(
             "ALTER TABLE held ADD COLUMN database TEXT NOT NULL "
             f"DEFAULT '{database_identity()}'"  # hex digits: nothing to quote

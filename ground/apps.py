@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 def create_cache_tables(using, **kwargs):
     """The limits and the double-click guard live in the cache: with the database cache,
-    `migrate` alone must leave its table in place (the README's steps list no other command)."""
+    `migrate` alone must leave its table in place (docs/operations.md's steps list no other
+    command)."""
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=0)

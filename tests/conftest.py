@@ -88,7 +88,7 @@ def empty_cache():
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
     """`collectstatic` once for every test that starts a production-like server (it compresses
-    every file twice, gzip and Brotli: seconds each time). The README's own steps still run it
+    every file twice, gzip and Brotli: seconds each time). The production steps still run it
     themselves (tests/test_production_steps.py)."""
     root = tmp_path_factory.mktemp("static")
     manage(["collectstatic", "--no-input"], server_env(root))

@@ -1,6 +1,7 @@
-"""The README's installing steps, followed line by line in a folder standing for `/` that starts as
-Debian's does (its packaged nginx configuration, systemd's and PostgreSQL's folders): what
-tests/test_nginx_as_installed.py serves through and tests/test_units_as_installed.py checks."""
+"""The installing steps of docs/operations.md, followed line by line in a folder standing for `/`
+that starts as Debian's does (its packaged nginx configuration, systemd's and PostgreSQL's
+folders): what tests/test_nginx_as_installed.py serves through and
+tests/test_units_as_installed.py checks."""
 
 import getpass
 import re
@@ -47,7 +48,7 @@ def installs(line):
 
 
 def installing_steps():
-    """The README's production lines, nginx's and pgBackRest's, as one script each."""
+    """docs/operations.md's production lines, nginx's and pgBackRest's, as one script each."""
     return [
         [line for line in lines(block) if installs(line)]
         for block in [*production_blocks(), nginx_block(), pgbackrest_block()]

@@ -1,5 +1,5 @@
-"""What the README's production steps say, read from the README itself (so the tests that follow
-them and the README can't drift): its shell blocks, their lines, the settings file and units."""
+"""What the production steps say, read from docs/operations.md itself (so the tests that follow
+them and the document can't drift): its shell blocks, their lines, the settings file and units."""
 
 import importlib.util
 import re
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.servers import PROJECT_DIR
 
-README = PROJECT_DIR / "README.md"
+OPERATIONS = PROJECT_DIR / "docs/operations.md"
 SITE_DIR = "/srv/ecla"
 # The settings file's reader, the one deploy/manage uses (a script, not a module: loaded by path).
 _loader = SourceFileLoader("deploy_manage", str(PROJECT_DIR / "deploy/manage"))
@@ -18,9 +18,10 @@ deploy_manage = importlib.util.module_from_spec(
 _loader.exec_module(deploy_manage)
 
 
-def section(start, end):
-    text = README.read_text()
-    return text.split(start, 1)[1].split(end, 1)[0]
+def section(start, end=None):
+    """docs/operations.md from the heading `start` to the heading `end` (or to its end)."""
+    text = OPERATIONS.read_text().split(start, 1)[1]
+    return text.split(end, 1)[0] if end else text
 
 
 def blocks(text):
@@ -44,12 +45,8 @@ def nginx_block():
 
 def pgbackrest_block():
     """The block that sets pgBackRest up on the database host."""
-    found = [
-        b
-        for b in blocks(section("## Backups and restore", "## Benchmarks"))
-        if "stanza-create" in b
-    ]
-    assert len(found) == 1, "one block of the README sets pgBackRest up"
+    found = [b for b in blocks(section("## Backups and restore")) if "stanza-create" in b]
+    assert len(found) == 1, "one block of docs/operations.md sets pgBackRest up"
     return found[0]
 
 

@@ -1,4 +1,5 @@
-"""The apps' floors (README, "Layout"): what a lower app must do without the apps above it."""
+"""The apps' floors (docs/architecture.md, "Layout"): what a lower app must do without the apps
+above it."""
 
 import os
 import subprocess

@@ -1,4 +1,4 @@
-"""No log the README's setup writes keeps a visit link's token, a calendar feed's key or a query
+"""No log the documented setup writes keeps a visit link's token, a calendar feed's key or a query
 string: gunicorn's access and error lines, Django's own lines and the CSP reports."""
 
 import contextlib
@@ -37,7 +37,7 @@ def assert_no_secrets(text):
 
 
 def run_gunicorn(env, app, log_path, paths):
-    """gunicorn as the README starts it (deploy/gunicorn.conf.py), asked for each path."""
+    """gunicorn as docs/operations.md starts it (deploy/gunicorn.conf.py), asked for each path."""
     port = free_port()
     config = ["-c", "deploy/gunicorn.conf.py", "-b", f"127.0.0.1:{port}", "-w", "1"]
     with log_path.open("w") as log:

@@ -1,6 +1,6 @@
-"""The README's production steps that install files, followed line by line in a folder standing for
-`/` that starts with Debian's packaged nginx configuration (tests/readme_install.py): `nginx -t`
-passes without a warning, and the result serves as the README says."""
+"""The production steps that install files (docs/operations.md), followed line by line in a folder
+standing for `/` that starts with Debian's packaged nginx configuration (tests/readme_install.py):
+`nginx -t` passes without a warning, and the result serves as the document says."""
 
 import re
 import shutil
@@ -23,7 +23,7 @@ NGINX = Path("/usr/sbin/nginx")
 
 @pytest.fixture(scope="module")
 def installed():
-    """Debian's /etc/nginx after the README's lines, in a folder of the test's own."""
+    """Debian's /etc/nginx after docs/operations.md's lines, in a folder of the test's own."""
     if not NGINX.exists():
         pytest.fail("nginx is missing: run `make setup`.")
     # nginx's workers run as www-data: the error pages must be readable by it.
@@ -39,7 +39,7 @@ def installed():
 def test_the_readme_checks_the_configuration_and_nginx_accepts_it_without_a_warning(installed):
     _root, checks = installed
 
-    assert len(checks) == 1, "the README's nginx steps run `nginx -t` once"
+    assert len(checks) == 1, "docs/operations.md's nginx steps run `nginx -t` once"
     assert checks[0].returncode == 0, checks[0].stderr
     assert "[warn]" not in checks[0].stderr, checks[0].stderr
 

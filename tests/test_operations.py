@@ -13,7 +13,7 @@ from tests.html import parse
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
-# The production environment the README documents, with made-up values.
+# The production environment docs/operations.md documents, with made-up values.
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "k" * 20 + "a-long-random-production-like-secret-value",
     "DJANGO_ALLOWED_HOSTS": "www.eclaclinic.ae",

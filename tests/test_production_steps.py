@@ -1,7 +1,7 @@
-"""The README's production section, followed literally: its commands alone, with the settings
-file made from deploy/ecla-clinic.env and the services started as their systemd units say, must
-give a site whose spam limits and double-click guard work, with the database cache or with
-Redis, and nightly jobs that run."""
+"""The production section of docs/operations.md, followed literally: its commands alone, with the
+settings file made from deploy/ecla-clinic.env and the services started as their systemd units
+say, must give a site whose spam limits and double-click guard work, with the database cache or
+with Redis, and nightly jobs that run."""
 
 import getpass
 import os
@@ -49,13 +49,13 @@ SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"
 
 
 def readme_production_commands():
-    """The shell lines of the README's "Running in production" blocks."""
+    """The shell lines of docs/operations.md's "Running in production" blocks."""
     return [line for block in production_blocks() for line in lines(block)]
 
 
 def production_settings(tmp_path, with_redis):
-    """The README's /etc/ecla-clinic/env, as the admin fills it in for this test's site."""
-    # The README's `install -d … /mnt/backups/ecla` (tests/test_units_as_installed.py runs it).
+    """docs/operations.md's /etc/ecla-clinic/env, as the admin fills it in for this test's site."""
+    # The steps' `install -d … /mnt/backups/ecla` (tests/test_units_as_installed.py runs it).
     backups = tmp_path / "backups"
     backups.mkdir(mode=0o700)
     if connection.vendor == "sqlite":
@@ -91,7 +91,7 @@ def write_settings(path, settings, **more):
 
 
 def run_deploy_manage(args, settings_path):
-    """`deploy/manage ...` as the README's root runs it; the site's user is this test's."""
+    """`deploy/manage ...` as the documented root runs it; the site's user is this test's."""
     env = {
         "PATH": os.environ["PATH"],
         "ECLA_ENV_FILE": str(settings_path),
@@ -128,8 +128,8 @@ def service_command(name, settings_path, home):
 
 
 def run_readme_steps(tmp_path, settings):
-    """Runs every line of the README's production blocks; returns the started gunicorn, its
-    address and the nightly jobs the README enables."""
+    """Runs every line of docs/operations.md's production blocks; returns the started gunicorn, its
+    address and the nightly jobs the steps enable."""
     settings_path = write_settings(tmp_path / "env", settings)
     server, timers = None, []
     for line in readme_production_commands():
@@ -163,10 +163,10 @@ def run_readme_steps(tmp_path, settings):
             assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
             continue
         else:
-            pytest.fail(f"the test doesn't know how to follow the README's line: {line}")
+            pytest.fail(f"the test doesn't know how to follow docs/operations.md's line: {line}")
         result = subprocess.run(args, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=180)
         assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
-    assert server is not None, "the README starts no gunicorn"
+    assert server is not None, "docs/operations.md starts no gunicorn"
     base_url = f"http://{settings['GUNICORN_BIND']}"
     wait_until_up(base_url, server, host=HOST)
     return server, base_url, timers, settings_path

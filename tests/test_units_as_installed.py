@@ -1,4 +1,4 @@
-"""The systemd units, the settings file and pgBackRest's files as the README's steps install them
+"""The systemd units, the settings file and pgBackRest's files as docs/operations.md's steps install
 (tests/readme_install.py): in place, with the modes the steps give, and accepted by
 `systemd-analyze verify` on this Debian and in CI's Debian 13 root (.ci/debian13) when it is
 there."""
@@ -44,7 +44,7 @@ def test_pgbackrest_is_set_up_for_the_postgresql_installed(installed):
 def test_every_pgbackrest_restore_reloads_postgresql_once_it_is_open():
     """After a restore, archive_timeout took effect only after a reload (new writes waited
     5 minutes to be archived, not 30 s)."""
-    restores = [b for b in blocks(section("## Backups and restore", "## Benchmarks"))]
+    restores = [b for b in blocks(section("## Backups and restore"))]
     restores = [lines(b) for b in restores if "--delta" in b and "restore" in b]
 
     assert len(restores) == 2
