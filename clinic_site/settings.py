@@ -346,7 +346,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-EMAIL_TIMEOUT = 10
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Ecla Clinic website <website@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -397,6 +397,8 @@ HELD_REQUESTS_DRAIN = env_bool("HELD_REQUESTS_DRAIN", default=True)
 HELD_REQUESTS_PER_SECOND = env_int("HELD_REQUESTS_PER_SECOND", 50)
 # Each server process sends the staff emails waiting in the outbox (consultations/notifications.py).
 STAFF_EMAIL_SEND = env_bool("STAFF_EMAIL_SEND", default=True)
+# The wait before a failed staff email is tried again, doubled after each failure (up to an hour).
+STAFF_EMAIL_FIRST_RETRY_SECONDS = env_int("STAFF_EMAIL_FIRST_RETRY_SECONDS", 30)
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Who may read /healthz's lines from elsewhere than this host (Authorization: Bearer <token>);

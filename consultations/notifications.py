@@ -31,7 +31,6 @@ IDLE_SECONDS = 5
 # Longer than the mail server's timeout (EMAIL_TIMEOUT, 10 s) with room to spare: a sender that
 # died mid-send gives its row back to the others after this long.
 CLAIM = timedelta(minutes=2)
-FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=1)
 _sender = {"pid": None}
 
@@ -44,7 +43,8 @@ def queue(consultation, site_url):
 
 
 def wait_after(attempts):
-    return min(FIRST_WAIT * 2 ** (attempts - 1), LONGEST_WAIT)
+    first = timedelta(seconds=settings.STAFF_EMAIL_FIRST_RETRY_SECONDS)
+    return min(first * 2 ** (attempts - 1), LONGEST_WAIT)
 
 
 def claim(row, now):

@@ -23,6 +23,9 @@ def test_the_servers_send_what_waited_once_the_mail_server_is_back(tmp_path, col
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=port,
         EMAIL_USE_TLS="false",
+        # A hanging mail server and a retry in seconds, not the production 10 s and 30 s.
+        EMAIL_TIMEOUT=2,
+        STAFF_EMAIL_FIRST_RETRY_SECONDS=2,
         CONSULTATION_NOTIFY_EMAILS="desk@clinic.example",
         CONSULTATION_RATE_SOFT_LIMIT=1000,
         CONSULTATION_RATE_HARD_LIMIT=1000,
