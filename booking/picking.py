@@ -2,11 +2,8 @@
 count), the request a reference names with its active time, and the time a spam request is
 shown but never given (views.PickView)."""
 
-import uuid
-
 from django.conf import settings
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast, Replace
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 
 from booking import links, slots
@@ -14,41 +11,31 @@ from booking.models import Booking
 from consultations.models import ConsultationRequest
 from ground import hours, limits
 
-KNOWN = ("requests-with-times",)
-
 
 def request_and_its_time(public_id):
     """(request's public id, its upcoming active booking's public id or None), or None when the
-    reference names nothing or the front desk stopped the request's links: by the public ids
-    the links name (references.py, links.py). From what this process read in the last
-    slots.TAKEN_SECONDS, like the taken times: the picker is shown far more often than a time is
-    chosen, and a query per view halved its throughput (bench/picker.sh). Every change this
-    process makes reads them again at once; a choice sent is checked in the database."""
+    reference names no request or the front desk stopped the request's links: by the public id
+    the link names (references.py, links.py). One small query per reference, kept for
+    slots.TAKEN_SECONDS like the taken times: a patient reloading the picker costs nothing more,
+    and no process reads every request's time (reading them all every two seconds held up the
+    requests queued behind it: bench/picker.sh's p99). Every change this process makes reads
+    them again at once; a choice sent is checked in the database."""
     if public_id is None:
         return None
-    known = slots.recall(KNOWN)
+    key = ("reference", public_id.hex)
+    known = slots.recall(key)
     if known is None:
-        upcoming = Booking.objects.active().filter(ends_at__gt=hours.now())
-        known = (
-            dict(upcoming.order_by().values_list(_hex("request__public_id"), _hex("public_id"))),
-            set(
-                ConsultationRequest.objects.filter(links_stopped_at__isnull=False)
-                .order_by()
-                .values_list(_hex("public_id"), flat=True)
-            ),
+        upcoming = Booking.objects.active().filter(request=OuterRef("pk"), ends_at__gt=hours.now())
+        row = (
+            ConsultationRequest.objects.filter(public_id=public_id, links_stopped_at__isnull=True)
+            .annotate(time=Subquery(upcoming.values("public_id")[:1]))
+            .values_list("pk", "time")
+            .first()
         )
-        slots.keep(KNOWN, known)
-    times, stopped = known
-    if public_id.hex in stopped:
-        return None
-    booking = times.get(public_id.hex)
-    return public_id, None if booking is None else uuid.UUID(hex=booking)
-
-
-def _hex(field):
-    """The UUID as 32 hex digits, made by the database: turning ten thousand of them into UUID
-    objects at each reading cost the picker more than the reading itself."""
-    return Replace(Cast(field, CharField()), Value("-"), Value(""))
+        known = (row is not None, row and row[1])  # (found, its time's public id or None)
+        slots.keep(key, known)
+    found, time = known
+    return (public_id, time) if found else None
 
 
 def over_the_limit(request):

@@ -144,3 +144,12 @@ def test_a_spam_requests_shown_time_reads_like_any_visit_link(client):
     with clock_at(MONDAY_9AM):
         page = client.get(decoy_path(start))
     assert page.status_code == 200 and "Tue 1 Dec" in page.content.decode()
+
+
+def test_an_old_reference_after_a_restore_opens_no_picker_at_all(client, restored):
+    _visit, _cancel, old_picker, _uid, _second = restored
+
+    response = client.get(old_picker)
+
+    assert response.status_code == 404
+    assert "no longer works" in response.content.decode()
