@@ -76,6 +76,15 @@ def backup_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def desk(client):
+    """A test client signed in as the front desk (both steps)."""
+    from tests.factories import login_staff, make_front_desk_user
+
+    login_staff(client, make_front_desk_user())
+    return client
+
+
+@pytest.fixture
 def empty_cache():
     """Rate limits and duplicate claims live in the cache; each test starts without any."""
     from django.core.cache import cache

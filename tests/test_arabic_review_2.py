@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
-from booking import history
 from booking.dates import visit_day, visit_time
 from booking.ics import visit_calendar
 from booking.links import visit_path
@@ -21,7 +20,6 @@ from booking.models import ClinicSettings, DatedHours, DayHours
 from consultations.models import ConsultationRequest
 from consultations.notifications import send_due
 from consultations.whatsapp import whatsapp_chat_url
-from frontdesk.models import ContactEntry
 from tests.factories import (
     dubai,
     form_data,
@@ -161,62 +159,6 @@ def test_u9_u10_s1_the_pages_use_one_word_for_weak_follicles_and_no_postal_vans(
     assert re.findall(r"التوغل", pages) == []  # always «التوغّل»
     assert "فاعلية" not in pages
     assert re.findall(r"بالصفائح(?! الدموية)", pages) == []
-
-
-def test_u11_the_contact_history_reads_in_the_arabic_admin(arabic_desk):
-    user = make_front_desk_user(username="desk2")
-    consultation = make_request(name="مريم الحربي", language="ar")
-    first = make_booking(consultation, starts_at=dubai(2027, 4, 5, 10, 30))
-    history.chosen(first)
-    history.confirmed(first, user)
-    first.starts_at = dubai(2027, 4, 6, 15, 0)
-    history.moved(first, dubai(2027, 4, 5, 10, 30), user)
-    history.declined(first, user)
-    history.cancelled_by_patient(first)
-
-    html = arabic_desk.get(
-        reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
-    ).content.decode()
-
-    cells = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "اختار المريض عبر الموقع موعد الاثنين 5 أبريل، الساعة 10:30 (محجوز مبدئيًا)" in cells
-    assert "تم تأكيد الموعد: الاثنين 5 أبريل، الساعة 10:30" in cells
-    assert "نُقل الموعد من الاثنين 5 أبريل، الساعة 10:30 إلى الثلاثاء 6 أبريل، الساعة 15:00" in cells
-    assert "تم رفض الموعد: الثلاثاء 6 أبريل، الساعة 15:00" in cells
-    assert "ألغى المريض موعد الثلاثاء 6 أبريل، الساعة 15:00 عبر الموقع" in cells
-    assert "Chose " not in cells and "Time " not in cells and "The patient" not in cells
-
-
-def test_u11_the_history_keeps_the_english_note_and_reads_it_in_english(client):
-    login_staff(client, make_front_desk_user())
-    booking = make_booking(make_request(), starts_at=dubai(2027, 4, 5, 10, 30))
-    history.chosen(booking)
-
-    html = client.get(
-        reverse("admin:consultations_consultationrequest_change", args=[booking.request_id])
-    ).content.decode()
-
-    # The stored note (exports, the patient's copy of their data) is the English sentence.
-    assert ContactEntry.objects.get().note == "Chose Mon 5 Apr, 10:30 on the website (held)"
-    assert "Chose Mon 5 Apr, 10:30 on the website (held)" in html
-
-
-def test_u11_a_note_written_before_stays_as_it_was_written(arabic_desk):
-    consultation = make_request()
-    ContactEntry.objects.create(
-        request=consultation,
-        channel="website",
-        outcome="appointment",
-        status_before="new",
-        status_after="new",
-        note="Chose Tue 1 Dec, 10:30 on the website (held)",
-    )
-
-    html = arabic_desk.get(
-        reverse("admin:consultations_consultationrequest_change", args=[consultation.pk])
-    ).content.decode()
-
-    assert "Chose Tue 1 Dec, 10:30 on the website (held)" in html
 
 
 def test_u12_the_booking_settings_labels_read_as_labels():

@@ -15,7 +15,6 @@ from tests.factories import (
     dubai,
     login_staff,
     make_booking,
-    make_front_desk_user,
     make_request,
     make_superuser,
 )
@@ -23,12 +22,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
 
 
 def test_the_move_page_offers_the_free_times_as_radio_buttons_in_a_fieldset_per_day(desk):

@@ -8,18 +8,12 @@ from django.urls import reverse
 from booking.models import Booking
 from consultations.models import ConsultationRequest
 from frontdesk.models import ContactEntry
-from tests.factories import clock_at, dubai, login_staff, make_booking, make_front_desk_user
+from tests.factories import clock_at, dubai, make_booking
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
 DAY = reverse("admin:booking_day") + "?date=2026-11-30"
-
-
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
 
 
 @pytest.fixture

@@ -18,21 +18,13 @@ from tests.factories import (
     choose_time,
     clock_at,
     dubai,
-    login_staff,
     make_booking,
-    make_front_desk_user,
     make_request,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-
-
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
 
 
 def act(client, booking, action):

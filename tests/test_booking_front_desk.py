@@ -33,12 +33,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fre
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
 
 
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
-
-
 def act(client, booking, action):
     return client.post(reverse("admin:booking_act", args=[booking.pk]), {"action": action})
 

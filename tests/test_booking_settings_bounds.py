@@ -17,7 +17,6 @@ from tests.factories import (
     clock_at,
     dubai,
     login_staff,
-    make_front_desk_user,
     make_request,
     make_superuser,
     picker_url,
@@ -130,12 +129,6 @@ def test_years_of_days_ahead_in_the_database_offer_at_most_90_days(client):
     assert (last - MONDAY_9AM.date()).days == 90
     assert response.status_code == 200
     assert time.monotonic() - started < 2
-
-
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
 
 
 @pytest.mark.parametrize("view", ["admin:booking_day", "admin:booking_week"])

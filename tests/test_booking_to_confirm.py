@@ -15,12 +15,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fre
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
 
 
-@pytest.fixture
-def desk(client):
-    login_staff(client, make_front_desk_user())
-    return client
-
-
 def test_every_held_time_is_listed_soonest_first_with_how_long_it_waited(desk):
     later = make_booking(starts_at=dubai(2026, 12, 9, 11, 0))
     sooner = make_booking(starts_at=dubai(2026, 12, 2, 15, 0))
