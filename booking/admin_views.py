@@ -19,6 +19,7 @@ from booking import dates, day_hours, desk_text, history, links, slots, taking
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.reminders import reminder_text, reminder_url
+from booking.views import parse_time
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE, clinic_today
 from ground.isolates import isolated
@@ -199,7 +200,7 @@ def move_view(request, pk):
     if booking.starts_at <= hours.now():
         return _over(request, booking)
     if request.method == "POST":
-        start = _parse(request.POST.get("time"))
+        start = parse_time(request.POST.get("time"))
         if start is None or not slots.is_offered(start, hours.now()):
             messages.error(request, _("Choose one of the free times."))
         else:
@@ -238,13 +239,6 @@ def move_view(request, pk):
         days=days,
     )
     return TemplateResponse(request, "admin/booking/move.html", context)
-
-
-def _parse(value):
-    try:
-        return datetime.strptime(value or "", "%Y-%m-%dT%H:%M").replace(tzinfo=CLINIC_TIMEZONE)
-    except ValueError:
-        return None
 
 
 @require_POST

@@ -10,11 +10,12 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
 from booking import dates, links
-from booking.admin_views import _context, _parse, _require, _rows
+from booking.admin_views import _context, _require, _rows
 from booking.desk_actions import decline_to_undo
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.patient_news import NEWS, news_text, news_url
+from booking.views import parse_time
 from ground import hours
 from ground.hours import clinic_today
 from ground.isolates import isolated
@@ -57,7 +58,7 @@ def tell_view(request, pk, news):
     if not fits[news]:
         messages.error(request, _("That time changed meanwhile: nothing was done."))
         return redirect("admin:booking_day")
-    before = _parse(request.GET.get("from")) if news == "moved" else None
+    before = parse_time(request.GET.get("from")) if news == "moved" else None
     if news == "moved" and before is None:
         raise Http404
     text = news_text(booking, news, links.visit_url(request, booking), before)

@@ -92,7 +92,9 @@ class PickView(View):
             if found[1] is not None:
                 # A request with a time opens its visit page (see, change or cancel it): the
                 # picker would move a confirmed time without saying so.
-                return redirect(links.visit_path(Booking(public_id=found[1]), _language(request)))
+                return redirect(
+                    links.visit_path(Booking(public_id=found[1]), request_language(request))
+                )
             # Shown from what this process read in the last seconds (slots.TAKEN_SECONDS); the
             # choice itself is the database's to accept.
             form = times_form(
@@ -156,7 +158,7 @@ class PickView(View):
             return self.again(request, now, booking, problem)
         except taking.TimeOver:
             return link_not_valid(request)
-        return redirect(links.visit_path(booking, _language(request)))
+        return redirect(links.visit_path(booking, request_language(request)))
 
     def chosen(self, now):
         """(the time sent, None) when the clinic offers it, else (None, what went wrong)."""
@@ -179,7 +181,7 @@ class PickView(View):
         start, problem = self.chosen(now)
         if problem:
             return self.again(request, now, shown, problem)
-        return redirect(links.decoy_path(start, _language(request)))
+        return redirect(links.decoy_path(start, request_language(request)))
 
     @staticmethod
     def take_or_move(consultation, booking, start):
@@ -216,5 +218,6 @@ def _begun(booking, now):
     return booking.is_active and booking.starts_at <= now
 
 
-def _language(request):
+def request_language(request):
+    """The language the patient is reading this page in (for the links it sends them to)."""
     return getattr(request, "LANGUAGE_CODE", None)

@@ -20,11 +20,7 @@ from django.views.decorators.cache import never_cache
 from booking import dates, history, taking
 from booking.ics import visit_calendar
 from booking.models import Booking
-from booking.views import link_not_valid, visit_or_none
-
-
-def _language(request):
-    return getattr(request, "LANGUAGE_CODE", None)
+from booking.views import link_not_valid, request_language, visit_or_none
 
 
 def _minutes(booking):
@@ -127,7 +123,7 @@ def calendar_file(request, token):
         return link_not_valid(request)
     visit_page = request.build_absolute_uri(reverse("booking:visit", args=[token]))
     response = HttpResponse(
-        visit_calendar(booking, visit_page, _language(request)),
+        visit_calendar(booking, visit_page, request_language(request)),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="ecla-clinic-consultation.ics"'
