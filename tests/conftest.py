@@ -85,6 +85,15 @@ def desk(client):
 
 
 @pytest.fixture
+def arabic_desk(desk):
+    """The front desk's client with the admin in Arabic."""
+    from django.urls import reverse
+
+    desk.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
+    return desk
+
+
+@pytest.fixture
 def empty_cache():
     """Rate limits and duplicate claims live in the cache; each test starts without any."""
     from django.core.cache import cache

@@ -25,7 +25,6 @@ from tests.factories import (
     form_data,
     login_staff,
     make_booking,
-    make_front_desk_user,
     make_request,
     picker_url,
 )
@@ -47,13 +46,6 @@ def visit_text(status):
         status=status,
     )
     return text(visit_path(booking)), booking
-
-
-@pytest.fixture
-def arabic_desk(client):
-    login_staff(client, make_front_desk_user())
-    client.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
-    return client
 
 
 # Meaning wrong

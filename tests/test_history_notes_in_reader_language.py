@@ -20,13 +20,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 
-@pytest.fixture
-def arabic_desk(client):
-    login_staff(client, make_front_desk_user())
-    client.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
-    return client
-
-
 def test_u11_the_contact_history_reads_in_the_arabic_admin(arabic_desk):
     user = make_front_desk_user(username="desk2")
     consultation = make_request(name="مريم الحربي", language="ar")
