@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.trail import Action, record
-from booking import dates, day_hours, desk_text, history, links, slots, taking
+from booking import day_hours, desk_text, history, links, slots, taking
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.reminders import reminder_text, reminder_url
 from booking.views import parse_time
-from ground import hours
+from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE, clinic_today
 from ground.isolates import isolated
 from ground.redirects import local_target

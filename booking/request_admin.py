@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.trail import Action, record
-from booking import dates, history, taking
+from booking import history, taking
 from booking.models import Booking
 from booking.slots import forget_taken
 from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
-from ground import hours
+from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE
 
 

@@ -7,7 +7,6 @@ from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -20,12 +19,11 @@ from django.utils.translation import ngettext
 
 from audit.mixins import AccessTrailAdminMixin
 from audit.trail import recorded_stream, update_with_trail
-from consultations import admin_extensions, patient_data, patient_data_admin
+from consultations import admin_extensions, lifecycle, patient_data, patient_data_admin
 from consultations.admin_isolates import IsolatedNamesAndNumbers
 from consultations.export import HEADER_LINES, csv_filename, filters_for_trail, stream_csv
 from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
-from consultations.signals import status_changed
 from consultations.sitemaps import ConsultationSitemap
 from consultations.whatsapp import whatsapp_column
 from ground.isolates import number_ltr
@@ -110,7 +108,7 @@ def status_action(status):
             request, queryset, action.__name__, {"status": status}, {"updated_at": timezone.now()}
         )
         changes = [(pk, old, status.value) for pk, old in before]
-        status_changed.send(ConsultationRequest, request=request, changes=changes)
+        lifecycle.record_status_changes(request, changes)
         modeladmin.message_user(
             request,
             ngettext(
@@ -206,7 +204,7 @@ class ConsultationRequestAdmin(IsolatedNamesAndNumbers, AccessTrailAdminMixin, a
     def get_search_results(self, request, queryset, search_term):
         number = parse_search_number(search_term)
         if number:
-            return queryset.filter(Q(phone=number) | Q(whatsapp=number)), False
+            return queryset.with_number(number), False
         return super().get_search_results(request, queryset, search_term)
 
     def get_list_display(self, request):
@@ -240,7 +238,7 @@ class ConsultationRequestAdmin(IsolatedNamesAndNumbers, AccessTrailAdminMixin, a
         super().save_model(request, obj, form, change)
         if change and "status" in form.changed_data:
             changes = [(obj.pk, form.initial.get("status"), obj.status)]
-            status_changed.send(ConsultationRequest, request=request, changes=changes)
+            lifecycle.record_status_changes(request, changes)
 
     def delete_model(self, request, obj):
         pk = obj.pk

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import CharField, F, Q, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -66,7 +66,7 @@ def normalise(text):
 
 def requests_for(number):
     """Every request whose phone or WhatsApp is this (E.164) number."""
-    return ConsultationRequest.objects.filter(Q(phone=number) | Q(whatsapp=number)).order_by("pk")
+    return ConsultationRequest.objects.with_number(number).order_by("pk")
 
 
 def add_related(key, rows):

@@ -11,9 +11,7 @@ class FrontdeskConfig(AppConfig):
 
     def ready(self):
         from consultations import export, patient_data
-        from consultations.signals import status_changed
-        from frontdesk import history, history_export
+        from frontdesk import history_export
 
-        status_changed.connect(history.record_status_changes, dispatch_uid="frontdesk-history")
         export.add_column(history_export.CSV_TITLE, history_export.csv_cells)
         patient_data.add_related("contact_history", history_export.copy_rows)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from audit.trail import plain
 from consultations.export import choice_labels
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 
 CSV_TITLE = "Contact history"
 COPY_FIELDS = ("created_at", "username", "channel", "outcome", "status_after", "note")

@@ -14,9 +14,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.trail import Action, record
+from consultations import follow_ups, lifecycle
 from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
-from frontdesk import history, report_views
+from frontdesk import report_views
 from frontdesk.forms import LogContactForm
 from ground.isolates import isolated
 
@@ -55,13 +56,13 @@ class WorkFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == TO_DO:
-            return queryset.new() | history.due_now(queryset)
+            return queryset.new() | follow_ups.due_now(queryset)
         if value == "mine":
             return queryset.filter(owner=request.user)
         if value == "due_today":
-            return history.due_today(queryset)
+            return follow_ups.due_today(queryset)
         if value == "overdue":
-            return history.overdue(queryset)
+            return follow_ups.overdue(queryset)
         return queryset
 
 
@@ -144,7 +145,7 @@ class FrontDeskAdmin:
     @admin.display(description=_("same patient’s other requests"))
     def same_patient(self, obj):
         return render_to_string(
-            "admin/frontdesk/same_patient.html", {"others": history.same_patient(obj)[:20]}
+            "admin/frontdesk/same_patient.html", {"others": same_patient_others(obj)[:20]}
         )
 
     def get_urls(self):
@@ -169,12 +170,12 @@ class FrontDeskAdmin:
             raise PermissionDenied
         form = LogContactForm(request.POST or None)
         if request.method == "POST" and "close_unreachable" in request.POST:
-            if history.offers_unreachable(consultation):
-                history.close_as_unreachable(consultation, request)
+            if lifecycle.offers_unreachable(consultation):
+                lifecycle.close_as_unreachable(consultation, request)
                 messages.success(request, _("Closed as unreachable."))
             return redirect("admin:consultations_consultationrequest_changelist")
         if request.method == "POST" and form.is_valid():
-            entry = history.log_contact(
+            entry = lifecycle.log_contact(
                 consultation,
                 request.user,
                 form.cleaned_data["outcome"],
@@ -197,7 +198,13 @@ class FrontDeskAdmin:
             "original": consultation,
             "form": form,
             "entries": consultation.contact_entries.all(),
-            "offer_unreachable": history.offers_unreachable(consultation),
-            "others": history.same_patient(consultation)[:20],
+            "offer_unreachable": lifecycle.offers_unreachable(consultation),
+            "others": same_patient_others(consultation)[:20],
         }
         return TemplateResponse(request, "admin/frontdesk/log_contact.html", context)
+
+
+def same_patient_others(consultation):
+    """The patient's other requests, newest first."""
+    requests = ConsultationRequest.objects.same_patient(consultation)
+    return requests.exclude(pk=consultation.pk).order_by("-created_at")

@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 
 from booking.models import Booking, ClinicSettings, DatedHours, DayHours
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from tests.factories import (
     choose_time,
     clock_at,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from booking.links import visit_path
 from booking.models import Booking, ClinicSettings, DatedHours
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 from tests.factories import (
     choose_time,
     clock_at,
