@@ -6,18 +6,14 @@ class BookingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "booking"
     verbose_name = _("Consultation times")
-    # Shown at the top of the admin's front page (staff_access/admin_site.py).
-    admin_index_panel = "admin/booking/index_panel.html"
 
     def ready(self):
         from backups.restore import restored
-        from booking import feed, patient_copy, picker_page, signals, slots
-        from consultations import export, next_steps, patient_data
+        from booking import feed, picker_page, signals, slots
+        from consultations import next_steps
         from ground import dated_hours
         from staff_access.access_ended import access_ended
 
-        export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
-        patient_data.add_related("consultation_times", patient_copy.copy_rows)
         next_steps.add_next_step(picker_page.choose_a_time_step)
         picker_page.register_slots()
         signals.connect()

@@ -18,7 +18,7 @@ from booking.links import visit_path
 from booking.models import ClinicSettings, DatedHours, DayHours
 from consultations.models import ConsultationRequest
 from consultations.notifications import send_due
-from consultations.whatsapp import whatsapp_chat_url
+from frontdesk.whatsapp import whatsapp_chat_url
 from ground.dates import visit_day, visit_time
 from tests.factories import (
     dubai,
