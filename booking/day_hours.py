@@ -12,9 +12,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from booking import dates
 from booking.models import Booking
 from booking.slots import open_spans, rules
+from ground import dates
 from ground.hours import CLINIC_TIMEZONE
 from ground.models import DatedHours
 

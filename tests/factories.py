@@ -131,7 +131,7 @@ def clock_at(moment):
 
 def make_contact(consultation, user, outcome, at, **kwargs):
     """Log an outcome as the front desk would, at a given moment."""
-    from frontdesk.history import log_contact
+    from consultations.lifecycle import log_contact
 
     with clock_at(at):
         return log_contact(consultation, user, outcome, **kwargs)

@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 
 from booking.models import Booking, ClinicSettings
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from ground.models import DatedHours, DayHours
 from tests.factories import (
     choose_time,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from booking.links import visit_path
 from booking.models import Booking, ClinicSettings
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 from ground.models import DatedHours
 from tests.factories import (
     choose_time,
