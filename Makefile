@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: serve test setup lint format clean translations
+.PHONY: serve test test-fast setup lint format clean translations
 
 serve: $(VENV)/.installed translations
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
@@ -16,6 +16,11 @@ serve: $(VENV)/.installed translations
 
 test: setup
 	$(BIN)/pytest
+
+# Every test but the system tier (servers, other processes, browsers), and fewer generated inputs
+# for each property test: about a minute.
+test-fast: $(VENV)/.installed translations
+	$(BIN)/pytest -m "not system" --hypothesis-profile=fast
 
 setup: $(VENV)/.installed node_modules/.installed translations
 	scripts/install-system-packages

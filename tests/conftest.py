@@ -3,8 +3,31 @@ import subprocess
 
 import pytest
 from django.db import OperationalError
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.servers import manage, server_env
+
+# How many generated inputs each property test tries: "full" unless told (`make test-fast` runs
+# "fast", `--hypothesis-profile=fast`). No deadline: a test's first example warms caches up.
+hypothesis_settings.register_profile(
+    "full", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.register_profile(
+    "fast", parent=hypothesis_settings.get_profile("full"), max_examples=25
+)
+hypothesis_settings.load_profile("full")
+
+# Tests that start servers, other processes or a browser: the system tier (`make test-fast` leaves
+# it out). They live in tests/system/; one elsewhere that starts a server asks for one of these.
+SYSTEM_FIXTURES = {"collected_static", "live_server", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        in_system = "tests/system/" in item.path.as_posix()
+        if in_system or SYSTEM_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.system)
 
 
 @pytest.fixture(scope="session")
@@ -128,13 +151,14 @@ def empty_cache():
 def collected_static(tmp_path_factory):
     """`collectstatic` once for every test that starts a production-like server (it compresses
     every file twice, gzip and Brotli: seconds each time). The production steps still run it
-    themselves (tests/test_production_steps.py)."""
+    themselves (tests/system/test_production_steps.py)."""
     root = tmp_path_factory.mktemp("static")
     manage(["collectstatic", "--no-input"], server_env(root))
     return root
 
 
-# The database taken away from the test's own process (tests/test_held_requests*.py).
+# The database taken away from the test's own process (tests/consultations/test_held*.py,
+# tests/system/test_held_requests_outage.py).
 
 
 def unreachable(*args, **kwargs):

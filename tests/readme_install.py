@@ -1,7 +1,7 @@
 """The installing steps of docs/operations.md, followed line by line in a folder standing for `/`
 that starts as Debian's does (its packaged nginx configuration, systemd's and PostgreSQL's
-folders): what tests/test_nginx_as_installed.py serves through and
-tests/test_units_as_installed.py checks."""
+folders): what tests/system/test_nginx_as_installed.py serves through and
+tests/system/test_units_as_installed.py checks."""
 
 import getpass
 import re
@@ -41,7 +41,8 @@ PG_LSCLUSTERS = "#!/bin/sh\necho '17  main    5432 online postgres /var/lib/post
 
 def installs(line):
     """Lines that put files in place. The management commands that fill the database and the
-    static files are tests/test_production_steps.py's; one that writes a file (`>`) runs here."""
+    static files are tests/system/test_production_steps.py's; one that writes a file (`>`) runs
+    here."""
     if line.startswith("deploy/manage "):
         return " > " in line
     return not line.startswith(NOT_RUN)

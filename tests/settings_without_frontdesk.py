@@ -1,6 +1,6 @@
 """The site without the apps above consultations that it could miss: the front desk (the staff's
 screens of a request) and booking. consultations' own tests must pass on it too: nothing of the
-lower floor may need the floors above. Used by tests/test_floors.py."""
+lower floor may need the floors above. Used by tests/system/test_floors.py."""
 
 from clinic_site.settings import *  # noqa: F403
 
