@@ -1,6 +1,7 @@
-"""The picker on a kept page (ground/kept.py): the page around it is rendered once per process;
-the form with this patient's reference and the free times is made for each response and put in
-its slot. Showing it costs one query (the bookings of the days shown) and a render of the times.
+"""The picker in the page cache (ground/page_cache.py): the page around it is rendered once
+per process; the form with this patient's reference and the free times is made for each
+response and put in its slot. Showing it costs one query (the bookings of the days shown)
+and a render of the times.
 """
 
 from datetime import timedelta
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from booking import dates, slots
 from ground.hours import CLINIC_TIMEZONE
-from ground.kept import register_slot
+from ground.page_cache import register_slot
 
 TIMES_SLOT = "prerendered-slot-booking-times"
 # Three days of times fit a phone's screen a few times over; "Later times" shows the next three.

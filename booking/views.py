@@ -18,7 +18,7 @@ from consultations.models import ConsultationRequest
 from consultations.references import public_id_from
 from ground import hours
 from ground.hours import CLINIC_TIMEZONE
-from ground.kept import kept_response
+from ground.page_cache import page_cache_response
 
 PICK_TEMPLATE = "booking/pick.html"
 
@@ -105,7 +105,7 @@ class PickView(View):
                 fresh=False,
             )
         # The switch to the other language keeps ?r= (or ?v=): it names the patient's request.
-        return kept_response(
+        return page_cache_response(
             request, PICK_TEMPLATE, {"switch_keeps_query": True}, values={TIMES_SLOT: form}
         )
 

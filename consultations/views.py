@@ -10,9 +10,9 @@ from django.views.generic import CreateView, TemplateView
 
 from consultations import next_steps, ratelimit, references
 from consultations.forms import ConsultationForm
-from consultations.kept_form import SOURCE_PATH_SLOT, slot_form
+from consultations.page_cache_form import SOURCE_PATH_SLOT, slot_form
 from consultations.submission import record_request
-from ground.kept import kept_response
+from ground.page_cache import page_cache_response
 
 
 def source_page(request):
@@ -41,7 +41,9 @@ class ConsultationCreateView(CreateView):
         # The form itself is made only when the page is rendered to be kept: making it for
         # every visitor cost more than the rest of the response (bench/throughput.sh).
         source = {SOURCE_PATH_SLOT: escape(source_page(request))}
-        return kept_response(request, self.template_name, lambda: {"form": slot_form()}, source)
+        return page_cache_response(
+            request, self.template_name, lambda: {"form": slot_form()}, source
+        )
 
     def post(self, request, *args, **kwargs):
         if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:

@@ -23,8 +23,8 @@ class GroundConfig(AppConfig):
     def ready(self):
         from ground.checks import clinic_phone_is_set
         from ground.hours_ahead import edition
-        from ground.kept import register_edition, register_slot
         from ground.language import SWITCH_QUERY_SLOT, switch_query
+        from ground.page_cache import register_edition, register_slot
 
         post_migrate.connect(create_cache_tables, sender=self)
         register_slot(SWITCH_QUERY_SLOT, switch_query)

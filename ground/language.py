@@ -14,7 +14,8 @@ from ground.redirects import local_target
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 # On a kept page whose address carries what the page is about (the time picker's ?r=), the
-# switch's `next` ends with this slot, filled with the visitor's own query string (ground/kept.py).
+# switch's `next` ends with this slot, filled with the visitor's own query string
+# (ground/page_cache.py).
 SWITCH_QUERY_SLOT = "prerendered-slot-switch-query"
 
 

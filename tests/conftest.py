@@ -10,9 +10,9 @@ from tests.servers import manage, server_env
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Fast hashing, static files from the source tree, no content page kept from a test before."""
-    from ground import kept
+    from ground import page_cache
 
-    kept.store.clear()
+    page_cache.store.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -15,7 +15,7 @@ CONSULTATIONS_TESTS = [
     "tests/test_consultation_admin.py",
     "tests/test_patient_data.py",
     "tests/test_erasures_after_restore.py",
-    "tests/test_form_pages_kept_rendered.py",
+    "tests/test_form_pages_in_the_page_cache.py",
     "tests/test_hostile_inputs.py",
     "tests/test_cache_outage_log.py",
     "tests/test_held_requests.py",

@@ -1,7 +1,7 @@
 from django import template
 
 from consultations.forms import ConsultationForm
-from consultations.kept_form import slot_form
+from consultations.page_cache_form import slot_form
 
 register = template.Library()
 
@@ -10,8 +10,8 @@ register = template.Library()
 def consultation_form(context):
     """A fresh consultation form for any page (the home page carries one).
 
-    While a page is rendered to be kept (ground/kept.py), the form carries slots for each
-    visitor's own values instead (consultations/kept_form.py).
+    While a page is rendered to be kept (ground/page_cache.py), the form carries slots for each
+    visitor's own values instead (consultations/page_cache_form.py).
     """
     request = context["request"]
     if context.get("rendering_to_keep"):

@@ -1,4 +1,4 @@
-"""The consultation form on a kept page (ground/kept.py): the home page and /consultation/.
+"""The consultation form on a kept page (ground/page_cache.py): the home page and /consultation/.
 
 Rendering either page took about fourteen times as long as a minimal Django view, two thirds of
 it crispy-forms laying out the form field by field (bench/throughput.sh; profiled with
@@ -11,7 +11,7 @@ an error is rendered in full, as before: it carries the answers.
 from django.utils.html import escape
 
 from consultations.forms import ConsultationForm, signed_timestamp
-from ground.kept import register_slot
+from ground.page_cache import register_slot
 
 RENDERED_AT_SLOT = "prerendered-slot-rendered-at"
 SOURCE_PATH_SLOT = "prerendered-slot-source-path"

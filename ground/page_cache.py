@@ -29,7 +29,7 @@ from django.views.generic import TemplateView
 
 from ground.page_parts import PageParts
 
-KEPT_SECONDS = 600
+PAGE_CACHE_SECONDS = 600
 # Text no page can otherwise contain, so no patient's input is ever in a kept page.
 CSRF_SLOT = "prerendered-slot-csrf-token"
 # {slot marker: function(request) giving the visitor's value, as HTML}
@@ -55,7 +55,7 @@ def current_edition():
     return tuple(function() for function in _editions)
 
 
-class KeptStore:
+class PageCacheStore:
     """What one process keeps: made once, read by every request, never changed after.
 
     A plain dictionary, not a Django cache: a cache pickles what it keeps, and unpickling a
@@ -82,10 +82,10 @@ class KeptStore:
             self._items.clear()
 
 
-store = KeptStore(KEPT_SECONDS)
+store = PageCacheStore(PAGE_CACHE_SECONDS)
 
 
-class KeptPage:
+class CachedPage:
     def __init__(self, response, edition=()):
         self.edition = edition
         html = response.content.decode()
@@ -113,7 +113,7 @@ class KeptPage:
             patch_cache_control(response, private=True)
         else:
             patch_vary_headers(response, ("Accept-Encoding",))
-            patch_cache_control(response, max_age=KEPT_SECONDS)
+            patch_cache_control(response, max_age=PAGE_CACHE_SECONDS)
         return response
 
 
@@ -127,7 +127,7 @@ def accepts_gzip(request):
     return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def kept_response(request, template_name, context=None, values=None):
+def page_cache_response(request, template_name, context=None, values=None):
     """The kept page for this request, rendered first if this process hasn't kept it yet.
 
     `context` may be a function that makes it: it is called only when the page is rendered,
@@ -142,16 +142,16 @@ def kept_response(request, template_name, context=None, values=None):
             context = context()
         context = {**(context or {}), "csrf_token": CSRF_SLOT, "rendering_to_keep": True}
         view = TemplateView.as_view(template_name=template_name, extra_context=context)
-        page = KeptPage(view(request).render(), edition)
+        page = CachedPage(view(request).render(), edition)
         store.set(key, page)
     return page.response(request, values)
 
 
-def kept_page(template_name, **context):
+def cached_page(template_name, **context):
     """The view of a page that is all template, kept rendered (see the module's docstring)."""
 
     @require_safe
     def view(request):
-        return kept_response(request, template_name, context)
+        return page_cache_response(request, template_name, context)
 
     return view
