@@ -20,7 +20,6 @@ class BookingConfig(AppConfig):
         export.add_column(patient_copy.CSV_TITLE, patient_copy.csv_cells)
         patient_data.add_related("consultation_times", patient_copy.copy_rows)
         next_steps.add_next_step(picker_page.choose_a_time_step)
-        picker_page.register_slots()
         signals.connect()
         access_ended.connect(feed.end_feed, dispatch_uid="booking-feed-access-ended")
         restored.connect(feed.end_every_feed, dispatch_uid="booking-feed-restored")

@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 
 from booking import dates, slots
 from ground.hours import CLINIC_TIMEZONE
-from ground.page_cache import register_slot
 
-TIMES_SLOT = "prerendered-slot-booking-times"
 # Three days of times fit a phone's screen a few times over; "Later times" shows the next three.
 DAYS_SHOWN = 3
 
@@ -33,10 +31,6 @@ def choose_a_time_step(request, reference):
         # would read as a command after the greeting's question).
         "chat": _("You can also choose your consultation time yourself here: %(url)s"),
     }
-
-
-def register_slots():
-    register_slot(TIMES_SLOT, lambda request: "")
 
 
 def _closed_name(day, plans):

@@ -15,18 +15,13 @@ def create_cache_tables(using, **kwargs):
 
 class GroundConfig(AppConfig):
     """What every feature of the site shares: the clinic's details and hours, the client's
-    address, counting and limits, kept pages, JSON logs, languages and redirects."""
+    address, counting and limits, the page cache, JSON logs, languages and redirects."""
 
     name = "ground"
     verbose_name = _("Site")
 
     def ready(self):
         from ground.checks import clinic_phone_is_set
-        from ground.hours_ahead import edition
-        from ground.language import SWITCH_QUERY_SLOT, switch_query
-        from ground.page_cache import register_edition, register_slot
 
         post_migrate.connect(create_cache_tables, sender=self)
-        register_slot(SWITCH_QUERY_SLOT, switch_query)
-        register_edition(edition)
         checks.register(clinic_phone_is_set, deploy=True)

@@ -1,21 +1,24 @@
-"""Pages rendered once per process and kept, served without rendering them again.
+"""The page cache: pages rendered once per process and served from memory, not rendered again.
 
 A page that is all template changes only with a deploy or a settings change, both of which
-restart the server processes, or with what an app registers with `register_edition()` (the
-dated hours in the footer, and the date they are counted from). So each is rendered once per
-language, scheme, host and path, and kept for ten minutes in this process as its fixed parts
-(compressed once: page_parts.py), or until its edition changes; every request gets a new
-response made from them: a cookie or header one visitor's response picks up on its way out never
-reaches another's.
+restart the server processes, or with its edition: what it shows that changes without a restart,
+the dated hours in the footer and the date they are counted from (`hours_ahead.edition`). So each
+is rendered once per language, scheme, host and path, and kept for ten minutes in this process as
+its fixed parts (compressed once: page_parts.py), or until its edition changes; every request
+gets a new response made from them: a cookie or header one visitor's response picks up on its
+way out never reaches another's.
 
-A page may hold a few values that differ for each visitor: a form's CSRF token, and whatever an
-app registers with `register_slot()` (the consultation form's signed time and source page).
-While a page is rendered to be kept, the template puts each value's slot marker in its place
-(`rendering_to_keep` is in its context); each response gets the visitor's own values there. A
-page with slots is private to its visitor; a page without may be kept by any cache for ten
-minutes.
+A page may hold a few values that differ for each visitor, its slots: the CSRF token, the
+`{% slot %}` tag's values (ground/templatetags/page_cache.py: the language switch's query, the
+consultation form's signed time and source page) and what a view gives each response (the time
+picker's times). While a page is rendered for the page cache, its context holds its `PageSlots`
+(as `page_cache_slots`): each slot writes a marker and records there what fills it; each response
+gets the visitor's own values in those places. Rendered as usual (no `page_cache_slots`), the same
+template writes the values themselves. A page with slots is private to its visitor; a page
+without may be kept by any cache for ten minutes.
 """
 
+import secrets
 import threading
 import time
 
@@ -23,43 +26,41 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from ground.hours_ahead import edition as current_edition
 from ground.page_parts import PageParts
 
 PAGE_CACHE_SECONDS = 600
-# Text no page can otherwise contain, so no patient's input is ever in a kept page.
-CSRF_SLOT = "prerendered-slot-csrf-token"
-# {slot marker: function(request) giving the visitor's value, as HTML}
-_slot_values = {CSRF_SLOT: get_token}
-# Functions giving what kept pages show that changes without a restart (cheap: called for every
-# response of a kept page, so they read what their app keeps in the process, not the database).
-_editions = []
+# The context variable of the page being rendered for the page cache.
+SLOTS = "page_cache_slots"
 
 
-def register_slot(marker, value):
-    """Let kept pages carry a per-visitor value: `marker` in the template, `value(request)` (as
-    HTML: escape it) in each response. Called from an app's AppConfig.ready()."""
-    _slot_values[marker] = value
+class PageSlots:
+    """The slots of one page being rendered for the page cache: {marker: what fills it in each
+    response}, a function of the request giving the visitor's value (text, escaped as it is
+    put in, or safe HTML) or the name of a value the view gives with each response."""
 
+    def __init__(self):
+        self.fills = {}
 
-def register_edition(function):
-    """Render kept pages again when `function()` gives another value than when they were
-    rendered. Called from an app's AppConfig.ready()."""
-    _editions.append(function)
-
-
-def current_edition():
-    return tuple(function() for function in _editions)
+    def slot(self, fill):
+        """A new marker, written in the page where each response gets `fill`'s value."""
+        # Random: no text of the page can be taken for it.
+        marker = f"page-cache-slot-{secrets.token_hex(8)}"
+        self.fills[marker] = fill
+        return marker
 
 
 class PageCacheStore:
     """What one process keeps: made once, read by every request, never changed after.
 
     A plain dictionary, not a Django cache: a cache pickles what it keeps, and unpickling a
-    whole page for each request was most of what a kept page cost (bench/throughput.sh).
+    whole page for each request was most of what a cached page cost (bench/throughput.sh).
     """
 
     def __init__(self, seconds):
@@ -86,17 +87,18 @@ store = PageCacheStore(PAGE_CACHE_SECONDS)
 
 
 class CachedPage:
-    def __init__(self, response, edition=()):
+    def __init__(self, response, slots, edition=()):
         self.edition = edition
         html = response.content.decode()
-        self.parts = PageParts(html, [marker for marker in _slot_values if marker in html])
+        # A slot made but not written (a name the template doesn't show) fills nothing.
+        self.fills = {marker: fill for marker, fill in slots.fills.items() if marker in html}
+        self.parts = PageParts(html, list(self.fills))
         self.content_type = response["Content-Type"]
 
-    def response(self, request, values=None):
-        given = values or {}
+    def response(self, request, given=None):
         values = {
-            slot: given[slot] if slot in given else _slot_values[slot](request)
-            for slot in self.parts.slots
+            marker: conditional_escape(given[fill] if isinstance(fill, str) else fill(request))
+            for marker, fill in self.fills.items()
         }
         gzipped = accepts_gzip(request)
         response = HttpResponse(
@@ -118,7 +120,7 @@ class CachedPage:
 
 
 def page_key(request, template_name):
-    """The key a page is kept under: one per template, language, scheme, host and path."""
+    """The key a page is cached under: one per template, language, scheme, host and path."""
     parts = (template_name, get_language(), request.scheme, request.get_host(), request.path)
     return ":".join(parts)
 
@@ -127,28 +129,42 @@ def accepts_gzip(request):
     return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def page_cache_response(request, template_name, context=None, values=None):
-    """The kept page for this request, rendered first if this process hasn't kept it yet.
+def render_for_the_page_cache(request, template_name, context, given):
+    slots = PageSlots()
+    if callable(context):
+        context = context(slots)
+    context = {
+        **(context or {}),
+        # As Django's own context processor gives it: made only if the page writes it.
+        "csrf_token": SimpleLazyObject(lambda: slots.slot(get_token)),
+        **{name: slots.slot(name) for name in given},
+        SLOTS: slots,
+    }
+    view = TemplateView.as_view(template_name=template_name, extra_context=context)
+    return view(request).render(), slots
 
-    `context` may be a function that makes it: it is called only when the page is rendered,
-    not for every response of a kept page. `values` gives a slot another value than its
-    registered one, for this response only.
+
+def page_cache_response(request, template_name, context=None, each_response=None):
+    """The cached page for this request, rendered first if this process hasn't cached it yet.
+
+    `context` may be a function of the page's slots that makes it: it is called only when the
+    page is rendered, not for every response of a cached page. `each_response` gives values
+    that differ for each response ({context variable: HTML}): the page is cached with a slot
+    where the template writes each, and this response gets these values there.
     """
+    given = each_response or {}
     key = page_key(request, template_name)
     edition = current_edition()
     page = store.get(key)
     if page is None or page.edition != edition:
-        if callable(context):
-            context = context()
-        context = {**(context or {}), "csrf_token": CSRF_SLOT, "rendering_to_keep": True}
-        view = TemplateView.as_view(template_name=template_name, extra_context=context)
-        page = CachedPage(view(request).render(), edition)
+        response, slots = render_for_the_page_cache(request, template_name, context, given)
+        page = CachedPage(response, slots, edition)
         store.set(key, page)
-    return page.response(request, values)
+    return page.response(request, given)
 
 
 def cached_page(template_name, **context):
-    """The view of a page that is all template, kept rendered (see the module's docstring)."""
+    """The view of a page that is all template, in the page cache (see the module's docstring)."""
 
     @require_safe
     def view(request):

@@ -9,7 +9,7 @@ from tests.servers import manage, server_env
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
-    """Fast hashing, static files from the source tree, no content page kept from a test before."""
+    """Fast hashing, static files from the source tree, no page cached by a test before."""
     from ground import page_cache
 
     page_cache.store.clear()
