@@ -107,7 +107,7 @@ class PickView(View):
         # The page around the times is cached; the times are this response's own (a slot). The
         # switch to the other language keeps ?r= (or ?v=): it names the patient's request.
         return page_cache_response(
-            request, PICK_TEMPLATE, {"switch_keeps_query": True}, {"times_form": form}
+            request, PICK_TEMPLATE, {"switch_keeps_query": True}, each_response={"times_form": form}
         )
 
     def post(self, request):

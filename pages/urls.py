@@ -5,7 +5,7 @@ from pages.contents import PAGES
 
 app_name = "pages"
 
-# Each page is all template, kept rendered (ground/page_cache.py). The home page carries the
+# Each page is all template, in the page cache (ground/page_cache.py). The home page carries the
 # consultation form: its template's {% consultation_form %}.
 urlpatterns = [
     path(page.path, cached_page(page.template, **page.context), name=page.name) for page in PAGES
