@@ -14,7 +14,6 @@ class BookingConfig(AppConfig):
         from staff_access.access_ended import access_ended
 
         next_steps.add_next_step(picker_page.choose_a_time_step)
-        picker_page.register_slots()
         signals.connect()
         access_ended.connect(feed.end_feed, dispatch_uid="booking-feed-access-ended")
         restored.connect(feed.end_every_feed, dispatch_uid="booking-feed-restored")

@@ -1,24 +1,23 @@
-"""The picker on a kept page (ground/kept.py): the page around it is rendered once per process;
-the form with this patient's reference and the free times is made for each response and put in
-its slot. Showing it costs one query (the bookings of the days shown) and a render of the times.
+"""The picker in the page cache (ground/page_cache.py): the page around it is rendered once
+per process; the form with this patient's reference and the free times is made for each
+response and put in its slot. Showing it costs one query (the bookings of the days shown)
+and a render of the times.
 """
 
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.middleware.csrf import get_token
+from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from booking import slots
 from ground import dates
 from ground.hours import CLINIC_TIMEZONE
-from ground.kept import register_slot
 
-TIMES_SLOT = "prerendered-slot-booking-times"
 # Three days of times fit a phone's screen a few times over; "Later times" shows the next three.
 DAYS_SHOWN = 3
 
@@ -33,10 +32,6 @@ def choose_a_time_step(request, reference):
         # would read as a command after the greeting's question).
         "chat": _("You can also choose your consultation time yourself here: %(url)s"),
     }
-
-
-def register_slots():
-    register_slot(TIMES_SLOT, lambda request: "")
 
 
 def _closed_name(day, plans):
@@ -90,87 +85,54 @@ def days_to_show(now, first_day=None, leave_out=None, *, fresh=True, theirs=None
 
 # The day's times in three groups, by the hour each begins at (a phone shows a group at a time).
 PARTS = ((12, "morning"), (17, "afternoon"), (24, "evening"))
+TIMES_TEMPLATE = "booking/includes/times.html"
+FORM_TEMPLATE = "booking/includes/time_form.html"
 
 
-def _part_names():
-    return {"morning": _("Morning"), "afternoon": _("Afternoon"), "evening": _("Evening")}
+def _groups(day, starts):
+    """The day's times by part of the day, the empty parts left out."""
+    times = {part: [] for _until, part in PARTS}
+    for start in starts:
+        part = next(part for until, part in PARTS if start.hour < until)
+        times[part].append((f"{start:%Y-%m-%dT%H:%M}", f"{start:%H:%M}"))
+    return [
+        {"id": f"t{day:%Y%m%d}-{part}", "part": part, "times": times[part]}
+        for _until, part in PARTS
+        if times[part]
+    ]
 
 
-def _groups(day, starts, names):
-    parts = []
-    for part in (name for _hour, name in PARTS):
-        buttons = [
-            f'<button type="submit" name="time" value="{start:%Y-%m-%dT%H:%M}" '
-            f'class="time-button"><span dir="ltr">{start:%H:%M}</span></button>'
-            for start in starts
-            if next(name for until, name in PARTS if start.hour < until) == part
-        ]
-        if buttons:
-            label = f"t{day:%Y%m%d}-{part}"
-            parts.append(
-                f'<div class="time-group" role="group" aria-labelledby="{label}">'
-                f'<p class="time-group-name" id="{label}">{escape(names[part])}</p>'
-                f'<div class="time-options">{"".join(buttons)}</div></div>'
-            )
-    return "".join(parts)
+def day_times(days, *, visit=False):
+    """The times of `days` (templates/booking/includes/times.html): a fieldset per day, each time
+    its own submit button (one tap chooses, no JavaScript), a line for each closed day."""
+    shown = [
+        {"label": dates.visit_day(day), "closed": starts}
+        if isinstance(starts, str)
+        else {"label": dates.visit_day(day), "groups": _groups(day, starts)}
+        for day, starts in days
+    ]
+    any_free = any("groups" in day for day in shown)
+    context = {"days": shown, "any_free": any_free, "visit": visit}
+    return get_template(TIMES_TEMPLATE).render(context)
 
 
-def day_fieldsets(days):
-    """A fieldset per day, each time its own submit button (one tap chooses, no JavaScript),
-    and a line for each closed day: written here rather than by a template loop (a hundred
-    buttons through the template engine cost more than the rest of the page)."""
-    names = _part_names()
-    parts = []
-    for day, starts in days:
-        label = escape(dates.visit_day(day))
-        if isinstance(starts, str):
-            closed = _("Closed: %(day)s, %(name)s") if starts else _("Closed: %(day)s")
-            text = closed % {"day": label, "name": escape(starts)}
-            parts.append(f'<p class="time-closed">{text}</p>\n')
-            continue
-        parts.append(
-            f'<fieldset class="time-day"><legend>{label}</legend>'
-            f"{_groups(day, starts, names)}</fieldset>\n"
-        )
-    return mark_safe("".join(parts))  # noqa: S308 (dates and times we made, names escaped)
-
-
-def _days_html(now, first_day, leave_out, fresh, current):
-    """The fieldsets and the days to go back and on to; kept with the taken times when not
-    `fresh`."""
+def _times(now, first_day, leave_out, fresh, current, visit):
+    """The times and the days to go back and on to; kept with the taken times when not
+    `fresh`: a hundred buttons through the template engine cost more than the rest of the
+    page, and they change far less often than the picker is shown."""
     minute = now.astimezone(CLINIC_TIMEZONE).replace(second=0, microsecond=0)
-    key = ("days", get_language(), minute, first_day, leave_out, current)
+    key = ("days", get_language(), minute, first_day, leave_out, current, bool(visit))
     if not fresh and (kept := slots.recall(key)) is not None:
         return kept
     days, earlier, later = days_to_show(now, first_day, leave_out, fresh=fresh, theirs=current)
-    made = day_fieldsets(days), earlier, later, any(not isinstance(s, str) for _d, s in days)
+    made = day_times(days, visit=bool(visit)), earlier, later
     slots.keep(key, made)
     return made
 
 
-def _pages(link, earlier, later):
-    """ "Earlier times" beside "Later times"."""
-    links = []
-    for day, css, text in ((earlier, "earlier-times", _("Earlier times")),
-                           (later, "later-times", _("Later times"))):  # fmt: skip
-        if day:
-            url = "?" + urlencode({**link, "from": f"{day:%Y-%m-%d}"})
-            links.append(f'<a class="{css}" href="{escape(url)}">{escape(text)}</a>')
-    return f'<p class="time-pages">{" ".join(links)}</p>' if links else ""
-
-
-def _current(visit, current):
-    """The change picker: the time the patient has now, and the way back keeping it."""
-    now_text = _("Your time now: %(time)s") % {
-        "time": f"<strong>{escape(dates.visit_time(current))}</strong>"
-    }
-    keep = _("Keep my time")
-    url = reverse("booking:visit", args=[visit])
-    return (
-        f'<p class="time-current">{now_text}</p>'
-        f'<p><a class="keep-time button button--secondary" href="{escape(url)}">'
-        f"{escape(keep)}</a></p>"
-    )
+def _page_url(link, day):
+    """The picker from `day` on, for "Earlier times" and "Later times"."""
+    return "?" + urlencode({**link, "from": f"{day:%Y-%m-%d}"}) if day else ""
 
 
 def times_form(
@@ -185,41 +147,26 @@ def times_form(
     current=None,
     fresh=True,
 ):
-    """The form's HTML: the hidden reference, any problem, the times grouped by day. Written
-    here, not by a template: the picker is shown far more often than anything it holds changes.
-    `current` is the time a change picker's booking has now."""
-    days, earlier, later, any_free = _days_html(now, first_day, leave_out, fresh, current)
+    """The form (templates/booking/includes/time_form.html): the hidden reference, any problem,
+    the times grouped by day. `current` is the time a change picker's booking has now."""
+    times, earlier, later = _times(now, first_day, leave_out, fresh, current, visit)
     link = {"r": reference} if reference else {"v": visit}
     name, value = next(iter(link.items()))
-    parts = [
-        '<form method="post" class="time-picker" novalidate>',
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">',
-        f'<input type="hidden" name="{name}" value="{escape(value)}">',
-    ]
-    if first_day:  # a taken time answers with the same days (views.PickView.again)
-        parts.append(f'<input type="hidden" name="from" value="{first_day:%Y-%m-%d}">')
-    if problem:
-        parts.append(
-            '<div class="form-summary" role="alert" id="time-problem">'
-            f"<p>{escape(problem)}</p></div>"
-        )
-    if visit and current:
-        parts.append(_current(visit, current))
-    # Each text through gettext on its own line (makemessages can't read into an f-string).
-    tap = _("Tap a time to change to it.") if visit else _("Tap a time to choose it.")
-    none_free = _(
-        "There is no free time in the next days. We will call or WhatsApp you to find one."
-    )
-    call_me = _("None of these suit me: please call me")
-    if any_free:
-        parts += [f'<p class="time-hint">{escape(tap)}</p>', days]
-    else:
-        parts.append(f"<p>{escape(none_free)}</p>")
-    parts.append(_pages(link, earlier, later))
-    if not visit:
-        parts.append(
-            '<p><button type="submit" name="call_me" value="1" class="button button--secondary">'
-            f"{escape(call_me)}</button></p>"
-        )
-    parts.append("</form>")
-    return mark_safe("\n".join(parts))  # noqa: S308 (every value above escaped)
+    shows_current = bool(visit and current)
+    context = {
+        "csrf_token": get_token(request),
+        "link_name": name,
+        "link_value": value,
+        # A taken time answers with the same days (views.PickView.again).
+        "first_day": f"{first_day:%Y-%m-%d}" if first_day else "",
+        "problem": problem,
+        "visit": visit,
+        "current": format_html("<strong>{}</strong>", dates.visit_time(current))
+        if shows_current
+        else "",
+        "keep_url": reverse("booking:visit", args=[visit]) if shows_current else "",
+        "times": times,
+        "earlier_url": _page_url(link, earlier),
+        "later_url": _page_url(link, later),
+    }
+    return get_template(FORM_TEMPLATE).render(context)

@@ -13,12 +13,12 @@ from django.views.decorators.cache import never_cache
 from booking import history, links, picking, slots, taking
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
-from booking.picker_page import TIMES_SLOT, times_form
+from booking.picker_page import times_form
 from consultations.models import ConsultationRequest
 from consultations.references import public_id_from
 from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE
-from ground.kept import kept_response
+from ground.page_cache import page_cache_response
 
 PICK_TEMPLATE = "booking/pick.html"
 
@@ -104,9 +104,10 @@ class PickView(View):
                 first_day=parse_day(params.get("from")),
                 fresh=False,
             )
-        # The switch to the other language keeps ?r= (or ?v=): it names the patient's request.
-        return kept_response(
-            request, PICK_TEMPLATE, {"switch_keeps_query": True}, values={TIMES_SLOT: form}
+        # The page around the times is cached; the times are this response's own (a slot). The
+        # switch to the other language keeps ?r= (or ?v=): it names the patient's request.
+        return page_cache_response(
+            request, PICK_TEMPLATE, {"switch_keeps_query": True}, each_response={"times_form": form}
         )
 
     def post(self, request):

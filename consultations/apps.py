@@ -12,10 +12,8 @@ class ConsultationsConfig(AppConfig):
         from consultations import drain, held
         from consultations.after_restore import erase_again_and_purge
         from consultations.checks import shared_cache_is_usable
-        from consultations.kept_form import register_slots
         from ground.views import add_health_check
 
-        register_slots()
         add_health_check(held.health)
         add_health_check(drain.ledger_health)
         restored.connect(erase_again_and_purge)

@@ -4,15 +4,14 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView
 
 from consultations import next_steps, ratelimit, references
 from consultations.forms import ConsultationForm
-from consultations.kept_form import SOURCE_PATH_SLOT, slot_form
+from consultations.page_cache_form import slot_form
 from consultations.submission import record_request
-from ground.kept import kept_response
+from ground.page_cache import page_cache_response
 
 
 def source_page(request):
@@ -36,12 +35,14 @@ class ConsultationCreateView(CreateView):
         return {"source_path": source_page(self.request)}
 
     def get(self, request, *args, **kwargs):
-        # A new form: the kept page with this visitor's token and timestamp. A form shown
-        # again after an error is rendered in full by post(), with the patient's answers.
-        # The form itself is made only when the page is rendered to be kept: making it for
-        # every visitor cost more than the rest of the response (bench/throughput.sh).
-        source = {SOURCE_PATH_SLOT: escape(source_page(request))}
-        return kept_response(request, self.template_name, lambda: {"form": slot_form()}, source)
+        # A new form: the cached page with this visitor's token, timestamp and source page. A
+        # form shown again after an error is rendered in full by post(), with the patient's
+        # answers. The form itself is made only when the page is rendered for the page cache:
+        # making it for every visitor cost more than the rest of the response
+        # (bench/throughput.sh).
+        return page_cache_response(
+            request, self.template_name, lambda slots: {"form": slot_form(slots, source_page)}
+        )
 
     def post(self, request, *args, **kwargs):
         if ratelimit.count(request, "attempts") > settings.CONSULTATION_RATE_HARD_LIMIT:

@@ -15,7 +15,7 @@ def create_cache_tables(using, **kwargs):
 
 class GroundConfig(AppConfig):
     """What every feature of the site shares: the clinic's details and hours (the dated hours
-    too), the client's address, counting and limits, kept pages, JSON logs, languages and
+    too), the client's address, counting and limits, the page cache, JSON logs, languages and
     redirects."""
 
     name = "ground"
@@ -25,9 +25,6 @@ class GroundConfig(AppConfig):
     def ready(self):
         from ground import dated_hours
         from ground.checks import clinic_phone_is_set
-        from ground.hours_ahead import edition
-        from ground.kept import register_edition, register_slot
-        from ground.language import SWITCH_QUERY_SLOT, switch_query
         from ground.models import DatedHours, DayHours
 
         post_migrate.connect(create_cache_tables, sender=self)
@@ -37,6 +34,4 @@ class GroundConfig(AppConfig):
             for signal in (post_save, post_delete):
                 uid = f"ground-forget-dated-hours-{model.__name__}"
                 signal.connect(dated_hours.forget, sender=model, dispatch_uid=uid)
-        register_slot(SWITCH_QUERY_SLOT, switch_query)
-        register_edition(edition)
         checks.register(clinic_phone_is_set, deploy=True)

@@ -1,7 +1,7 @@
 """The days ahead whose hours are not the weekly ones (dated_hours.py): the footer's and the
 Where block's notice for this week ("Closed Wed 9 Dec: National Day"), the structured data's
-special hours for the weeks ahead, and the edition kept pages are rendered under (a page kept
-before a change of dated hours, or yesterday, is rendered again)."""
+special hours for the weeks ahead, and the edition the page cache renders its pages under (a
+page cached before a change of dated hours, or yesterday, is rendered again: page_cache.py)."""
 
 from datetime import timedelta
 
@@ -36,7 +36,7 @@ def changed_runs(first_day, days, plans):
 
 
 def edition():
-    """What a kept page's hours depend on: today's date and the dated hours as read."""
+    """What a cached page's hours depend on: today's date and the dated hours as read."""
     return hours.clinic_today(), dated_hours.plans()
 
 

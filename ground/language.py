@@ -13,13 +13,12 @@ from django.utils.translation import get_language_from_path
 from ground.redirects import local_target
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
-# On a kept page whose address carries what the page is about (the time picker's ?r=), the
-# switch's `next` ends with this slot, filled with the visitor's own query string (ground/kept.py).
-SWITCH_QUERY_SLOT = "prerendered-slot-switch-query"
 
 
 def switch_query(request):
-    """This request's query string as the end of the switch's `next` (URL-encoded)."""
+    """This request's query string as the end of the switch's `next` (URL-encoded): on a page
+    whose address carries what the page is about (the time picker's ?r=), a slot of the header
+    (templates/includes/header.html)."""
     query = request.META.get("QUERY_STRING", "")
     return quote_plus(f"?{query}") if query else ""
 

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from ground.kept import kept_page
+from ground.page_cache import cached_page
 from pages.contents import PAGES
 
 app_name = "pages"
 
-# Each page is all template, kept rendered (ground/kept.py). The home page carries the
+# Each page is all template, in the page cache (ground/page_cache.py). The home page carries the
 # consultation form: its template's {% consultation_form %}.
 urlpatterns = [
-    path(page.path, kept_page(page.template, **page.context), name=page.name) for page in PAGES
+    path(page.path, cached_page(page.template, **page.context), name=page.name) for page in PAGES
 ]

@@ -53,10 +53,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
-    """Fast hashing, static files from the source tree, no content page kept from a test before."""
-    from ground import kept
+    """Fast hashing, static files from the source tree, no page cached by a test before."""
+    from ground import page_cache
 
-    kept.store.clear()
+    page_cache.store.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -12,7 +12,6 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from ground.hours_ahead import special_opening_hours
-from ground.language import SWITCH_QUERY_SLOT, switch_query
 from pages.contents import PAGES
 
 register = template.Library()
@@ -52,13 +51,10 @@ def language_versions(context):
     for code, name in settings.LANGUAGES:
         with override(current):
             path = translate_url(request.path, code)
+        # Where a view asks (`switch_keeps_query`), the header's switch adds this visitor's
+        # query string: most pages are cached for every visitor, whatever query the first
+        # one came with.
         switch = f"{reverse('switch-language', args=[code])}?{urlencode({'next': path})}"
-        if context.get("switch_keeps_query"):
-            # Only where a view asks: most pages are kept for every visitor, whatever
-            # query string the first one came with.
-            switch += (
-                SWITCH_QUERY_SLOT if context.get("rendering_to_keep") else switch_query(request)
-            )
         versions.append(
             {
                 "code": code,

@@ -238,7 +238,7 @@ def test_the_language_switch_keeps_each_patients_own_picker(client):
 
     first, second = make_request(), make_request(phone="+971501112233")
     with clock_at(MONDAY_9AM):
-        client.get(picker_url(first))  # the page is kept from here on
+        client.get(picker_url(first))  # the page is cached from here on
         seconds_link = picker_url(second)
         shown = client.get(seconds_link)
         switched = client.get(unescape(switch_link(shown).group(1)))

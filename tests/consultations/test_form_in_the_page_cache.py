@@ -1,4 +1,5 @@
-"""The home page and /consultation/ are kept rendered; each visitor still gets their own form."""
+"""The home page and /consultation/ are served from the page cache; each visitor still gets their
+own form."""
 
 import gzip
 import re
@@ -69,7 +70,7 @@ def test_each_visit_gets_a_fresh_timestamp_signed_by_us(url, client):
     assert 0 <= seconds_since(second) < 5
 
 
-def test_a_form_sent_at_once_from_the_kept_page_is_still_taken_for_a_bot(client):
+def test_a_form_sent_at_once_from_the_cached_page_is_still_taken_for_a_bot(client):
     hidden = open_form(client, "/consultation/")
 
     send(client, hidden)
@@ -98,12 +99,12 @@ def test_a_hostile_referring_path_is_put_in_escaped(client):
 
 
 @pytest.mark.parametrize("url", FORM_PAGES)
-def test_no_slot_of_the_kept_page_reaches_a_visitor(url, client):
+def test_no_slot_marker_of_the_cached_page_reaches_a_visitor(url, client):
     client.get(url)
 
     html = client.get(url).content.decode()
 
-    assert "prerendered-slot" not in html
+    assert "page-cache-slot" not in html
 
 
 def test_a_form_shown_again_after_an_error_keeps_the_answers_and_a_working_token():
@@ -119,7 +120,7 @@ def test_a_form_shown_again_after_an_error_keeps_the_answers_and_a_working_token
     assert response.context["form"].errors["consent"]
     assert 'value="Layla Hassan"' in html
     assert "Thinning at the crown" in html
-    assert "prerendered-slot" not in html
+    assert "page-cache-slot" not in html
     assert hidden_value(html, "rendered_at") == hidden["rendered_at"]
     corrected = {**hidden, "csrfmiddlewaretoken": hidden_value(html, "csrfmiddlewaretoken")}
     assert send(visitor, corrected).status_code == 302
@@ -162,7 +163,7 @@ def test_a_compressed_page_unpacks_to_the_same_page_with_the_visitors_own_form(u
 
 
 @pytest.mark.parametrize("value", ["", "é/ü", "x" * 70_000])
-def test_any_value_between_the_kept_parts_unpacks_exactly(value):
+def test_any_value_between_the_cached_parts_unpacks_exactly(value):
     parts = PageParts("<p>before</p>SLOT<p>between</p>SLOT<p>after</p>" * 50, ["SLOT"])
 
     compressed = parts.gzipped({"SLOT": value})
@@ -187,8 +188,8 @@ def test_content_pages_stay_cacheable_by_anyone(client, url):
 
 
 @pytest.mark.parametrize("url", FORM_PAGES)
-def test_a_kept_form_page_makes_no_form_for_each_visitor(url, monkeypatch):
-    # The form is laid out once, when the page is kept; making it again for every visitor
+def test_a_cached_form_page_makes_no_form_for_each_visitor(url, monkeypatch):
+    # The form is laid out once, when the page is cached; making it again for every visitor
     # cost more than the rest of the response, and nothing of it was used.
     Client().get(url)
     made = []

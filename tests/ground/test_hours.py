@@ -1,7 +1,7 @@
 """One source of opening hours: the dated hours the picker honours (a closed day, a Ramadan
 plan) are also the footer's and the Where block's, the structured data's special hours and the
-front desk's clocks in clinic hours. A change reaches kept pages within seconds, and a kept page
-still costs no query."""
+front desk's clocks in clinic hours. A change reaches the page cache within seconds, and a cached
+page still costs no query."""
 
 import re
 from datetime import date, time
@@ -168,10 +168,10 @@ def test_without_dated_hours_the_structured_data_has_only_the_weekly_hours(clien
     assert clinic["openingHoursSpecification"][0]["opens"] == "10:00"
 
 
-# Kept pages
+# The page cache
 
 
-def test_a_kept_page_shows_a_closed_day_saved_after_it_was_kept(client):
+def test_a_cached_page_shows_a_closed_day_saved_after_it_was_cached(client):
     assert "National Day" not in page_text(client)
 
     national_day()
@@ -196,7 +196,7 @@ def test_another_process_sees_the_change_within_the_rules_seconds(client):
         assert "Closed Wed 9 Dec: Eid" in page_text(client)
 
 
-def test_a_kept_page_costs_no_query(client):
+def test_a_cached_page_costs_no_query(client):
     national_day()
     page_text(client)
 
