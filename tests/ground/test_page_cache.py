@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 from ground.page_cache import SLOTS, PageSlots
 
-PAGE = Template('{% load page_cache %}<p>{% slot "tests.test_page_cache_slots.visitor" %}</p>')
+PAGE = Template('{% load page_cache %}<p>{% slot "tests.ground.test_page_cache.visitor" %}</p>')
 
 
 def visitor(request):
