@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations import notes
-from consultations.models import ConsultationRequest
+from consultations.models.request import ConsultationRequest
 
 Status = ConsultationRequest.Status
 

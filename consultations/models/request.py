@@ -231,7 +231,3 @@ class StaffNotification(models.Model):
 
     def __str__(self):
         return f"#{self.request_id}"
-
-
-# The request's contact history, in a module of its own (the lifecycle's record: lifecycle.py).
-from consultations.contact_history import ContactEntry  # noqa: E402, F401
