@@ -6,7 +6,6 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from django.contrib import messages
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import ngettext
 
 from booking.models import Booking
 from booking.slots import open_spans, rules
+from consultations.models import ConsultationRequest
 from ground import dates
 from ground.hours import CLINIC_TIMEZONE
 from ground.models import DatedHours
@@ -45,13 +45,13 @@ def is_outside(booking, current):
 
 
 def other_times(bookings):
-    """{booking pk: [other active times of the same phone or WhatsApp number]}, one query."""
+    """{booking pk: [other active times of the same patient]}, one query for all the bookings."""
     numbers = {str(n) for b in bookings for n in (b.request.phone, b.request.whatsapp) if n}
     if not numbers:
         return {}
     active = list(
         Booking.objects.active()
-        .filter(Q(request__phone__in=numbers) | Q(request__whatsapp__in=numbers))
+        .filter(request__in=ConsultationRequest.objects.with_number(*numbers))
         .values_list("pk", "starts_at", "request__phone", "request__whatsapp")
     )
     found = defaultdict(list)
