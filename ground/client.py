@@ -7,6 +7,7 @@ as many hops as TRUSTED_PROXY_COUNT, and nothing at all without proxies.
 """
 
 import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -45,6 +46,10 @@ def client_network(ip):
 
 
 def client_key(ip):
+    """The name a client is counted under in the shared cache (rate limits): keyed with a key
+    derived from SECRET_KEY, since a plain hash of an IPv4 address is undone by hashing all
+    four billion of them."""
     if ip is None:
         return "unknown"
-    return hashlib.sha256(str(client_network(ip)).encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"{settings.SECRET_KEY}:client-key".encode()).digest()
+    return hmac.new(key, str(client_network(ip)).encode(), hashlib.sha256).hexdigest()[:32]

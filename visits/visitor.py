@@ -1,0 +1,92 @@
+"""A visitor's key for the day, and the visit it made: its landing page and campaign.
+
+The key is HMAC-SHA256 over the site's host, the client's network (ground/client.py: the
+address, or an IPv6 client's /64) and the browser's user agent, keyed with the day's salt
+(salt.py). Neither the address nor the agent is kept: only the key, and only in memory and in
+the shared cache, for a day. A new salt each day makes tomorrow's key for the same visitor a
+stranger's, and once the salt is deleted no key can be recomputed from an address.
+
+A visit is the key's first counted page of the day: its landing page, language and campaign,
+kept under the key in the shared cache (so every host and process finds it) for a day, where a
+consultation request sent later that day looks it up (visit_of).
+"""
+
+import hashlib
+import hmac
+import logging
+from typing import NamedTuple
+
+from django.core.cache import cache
+
+from ground.client import client_ip, client_network
+from ground.hours import clinic_today
+from ground.limits import log_store_unavailable
+from visits.salt import salt_of
+
+logger = logging.getLogger(__name__)
+
+VISIT_SECONDS = 24 * 3600
+# Keys this process has already seen today, with their visit: a second page of the same visit
+# costs no trip to the cache. Cleared each day, and whenever it grows past this.
+KNOWN_MOST = 100_000
+_known = {"day": None, "visits": {}}
+
+
+class Visit(NamedTuple):
+    landing_path: str
+    language: str
+    utm_source: str = ""
+    utm_medium: str = ""
+    utm_campaign: str = ""
+
+
+def visitor_key(request, day):
+    ip = client_ip(request)
+    network = str(client_network(ip)) if ip else ""
+    host = request.get_host().rsplit(":", 1)[0] if request.get_host() else ""
+    message = "\n".join((host, network, request.META.get("HTTP_USER_AGENT", "")))
+    return hmac.new(salt_of(day), message.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def cache_key(key):
+    return f"visits:visit:{key}"
+
+
+def known_today(day):
+    if _known["day"] != day or len(_known["visits"]) > KNOWN_MOST:
+        _known.update(day=day, visits={})
+    return _known["visits"]
+
+
+def find_or_start(key, day, landing):
+    """(the key's visit today, True if it starts with this view): the shared cache decides, so
+    a visit's first view is counted once however many hosts its pages come from."""
+    known = known_today(day)
+    if key in known:
+        return known[key], False
+    started, visit = True, landing
+    try:
+        if not cache.add(cache_key(key), tuple(landing), timeout=VISIT_SECONDS):
+            stored = cache.get(cache_key(key))
+            started, visit = False, Visit(*stored) if stored else landing
+    except Exception:
+        log_store_unavailable(logger, "Visit store unavailable; counting this process's visits")
+    known[key] = visit
+    return visit, started
+
+
+def visit_of(request):
+    """The visit this request belongs to today, or None (a bot, or its pages never counted)."""
+    day = clinic_today()
+    try:
+        key = visitor_key(request, day)
+        visit = known_today(day).get(key) or cache.get(cache_key(key))
+    except Exception:
+        log_store_unavailable(logger, "Visit store unavailable; a request is not credited")
+        return None
+    return Visit(*visit) if visit else None
+
+
+def forget():
+    """Forget the keys this process has seen (tests; a day's change does it by itself)."""
+    _known.update(day=None, visits={})
