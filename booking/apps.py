@@ -11,9 +11,9 @@ class BookingConfig(AppConfig):
 
     def ready(self):
         from backups.restore import restored
-        from booking import dates, feed, patient_copy, picker_page, signals, slots
+        from booking import dates, feed, funnel, patient_copy, picker_page, signals, slots
         from consultations import export, next_steps, patient_data
-        from frontdesk import notes
+        from frontdesk import notes, visits_report
         from ground import dated_hours
         from staff_access.access_ended import access_ended
 
@@ -25,6 +25,8 @@ class BookingConfig(AppConfig):
         access_ended.connect(feed.end_feed, dispatch_uid="booking-feed-access-ended")
         restored.connect(feed.end_every_feed, dispatch_uid="booking-feed-restored")
         notes.write_times_with(dates.visit_time)
+        visits_report.add_step("chosen", _("Times chosen"), funnel.time_chosen())
+        visits_report.add_step("confirmed", _("Confirmed"), funnel.time_confirmed())
         # The dated hours edited here are the whole site's: the footer, the structured data and
         # the front desk's clocks read them through ground's calendar.
         dated_hours.register_plans(slots.dated_plans)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.trail import Action, record
 from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
-from frontdesk import history, report_views
+from frontdesk import history, report_views, visits_report_views
 from frontdesk.forms import LogContactForm
 from ground.isolates import isolated
 
@@ -158,10 +158,18 @@ class FrontDeskAdmin:
             self.admin_site.admin_view(self.report_view),
             name="frontdesk_requests_report",
         )
-        return [log, requests_report, *super().get_urls()]
+        visits = path(
+            "report/visits/",
+            self.admin_site.admin_view(self.visits_report_view),
+            name="frontdesk_visits_report",
+        )
+        return [log, requests_report, visits, *super().get_urls()]
 
     def report_view(self, request):
         return report_views.report_view(request, self)
+
+    def visits_report_view(self, request):
+        return visits_report_views.visits_report_view(request, self)
 
     def log_contact_view(self, request, pk):
         consultation = get_object_or_404(ConsultationRequest, pk=pk)
