@@ -113,7 +113,10 @@ def figures(first, last):
         "languages": languages,
         "referrers": visits_report.top_referrers(first, last),
         "pages": visits_report.top_pages(first, last),
-        "left_out": [(reason.label, left_out.get(reason.value, 0)) for reason in LeftOutDay.Reason],
+        "left_out": [
+            (str(reason.label), left_out.get(reason.value, 0)) for reason in LeftOutDay.Reason
+        ],
+        "left_out_by_reason": left_out,
         "bots_left_out": left_out.get(LeftOutDay.Reason.BOT.value, 0),
     }
 
@@ -160,7 +163,7 @@ def visits_csv(request, first, last):
     for path, language, views in data["pages"]:
         writer.writerow(["page views", *period, language, path, "", "", "", "", views])
     for reason in LeftOutDay.Reason:
-        views = dict(data["left_out"]).get(reason.label, 0)
+        views = data["left_out_by_reason"].get(reason.value, 0)
         writer.writerow([f"left out: {reason.value}", *period, "", "", "", "", "", "", views])
     record(request, Action.EXPORTED, ConsultationRequest, scope="visits report")
     return response
