@@ -110,6 +110,8 @@ def figures(first, last):
         "labels": labels,
         "landing_headings": [_("Landing page")],
         "campaign_headings": [_("Source"), _("Medium"), _("Campaign")],
+        "landing_columns": 1 + len(labels),
+        "campaign_columns": 3 + len(labels),
         "languages": languages,
         "referrers": visits_report.top_referrers(first, last),
         "pages": visits_report.top_pages(first, last),
