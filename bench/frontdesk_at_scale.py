@@ -59,12 +59,12 @@ def pages():
 def main():
     args = scale_data.arguments(__doc__, reps=5).parse_args()
     with scale_data.bench_database(args) as facts:
+        from consultations import follow_ups
         from consultations.models import ConsultationRequest
-        from frontdesk import history
 
-        due = history.due_today(ConsultationRequest.objects).count()
+        due = follow_ups.due_today(ConsultationRequest.objects).count()
         to_do = (
-            ConsultationRequest.objects.new() | history.due_now(ConsultationRequest.objects)
+            ConsultationRequest.objects.new() | follow_ups.due_now(ConsultationRequest.objects)
         ).count()
         client = timing.signed_in_client()
         print(

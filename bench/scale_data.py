@@ -5,7 +5,7 @@ million rows serves them all:
 
 - requests spread over the two years before the fill, oldest first; one in ten from a number
   that asked before (duplicate_of), names and numbers in the UAE's mix, a third from a campaign;
-- each request's history as the front desk logs it (frontdesk/history.py): a first attempt,
+- each request's history as the front desk logs it (consultations/lifecycle.py): a first attempt,
   then for the patients reached the outcome that set their status and an owner among four
   front-desk staff, attended or no-show a week after booking, three unanswered attempts before
   "unreachable", spam marked in the admin; the clocks, best time to call and call-or-WhatsApp;

@@ -2,7 +2,7 @@
 
 Names and numbers in the UAE's mix (one request in ten from a number that asked before), a third
 from a campaign, the status shares a front desk sees, and each request's history as the front
-desk logs it (frontdesk/history.py). Deterministic: the same seed gives the same rows.
+desk logs it (consultations/lifecycle.py). Deterministic: the same seed gives the same rows.
 """
 
 import hashlib

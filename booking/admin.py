@@ -1,5 +1,6 @@
-"""The clinic's booking settings and dated hours (superusers and the Clinic manager group), and
-the front desk's day and week views of consultation times (admin_views.py)."""
+"""The clinic's booking settings and dated hours (superusers and the Clinic manager group; the
+dated hours are ground's models, their admin is here), and the front desk's day and week views
+of consultation times (admin_views.py)."""
 
 from django import forms
 from django.contrib import admin
@@ -7,7 +8,8 @@ from django.shortcuts import redirect
 from django.urls import path
 
 from booking import admin_views, day_hours, desk_actions, desk_lists, feed
-from booking.models import Booking, CalendarFeed, ClinicSettings, DatedHours, DayHours
+from booking.models import Booking, CalendarFeed, ClinicSettings
+from ground.models import DatedHours, DayHours
 
 
 @admin.register(ClinicSettings)
@@ -54,6 +56,9 @@ class DayHoursInline(admin.StackedInline):
         return 0 if obj.closed else 1
 
 
+# ground's dated hours, edited here: saving or deleting a plan warns of the held or confirmed
+# times it leaves outside the hours (day_hours.warn_outside), and those are booking's. From
+# ground, the floor below, that warning would need a hook; from here it is a call.
 @admin.register(DatedHours)
 class DatedHoursAdmin(admin.ModelAdmin):
     list_display = ("name", "starts_on", "ends_on", "closed")

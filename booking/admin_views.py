@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.trail import Action, record
-from booking import dates, day_hours, desk_text, history, links, slots, taking
+from booking import day_hours, desk_text, history, links, slots, taking
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.reminders import reminder_text, reminder_url
 from booking.views import parse_time
-from ground import hours
+from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE, clinic_today
 from ground.isolates import isolated
 from ground.redirects import local_target
@@ -29,7 +29,7 @@ Status = Booking.Status
 # The day and week views open dates this many years either side of today: further out, a week's
 # neighbours fall off the calendar (9999-12-31's next day does not exist) and nothing is booked.
 YEARS_SHOWN = 10
-# Attended or No-show: the request's status says the visit's outcome (frontdesk/history.py).
+# Attended or No-show: the request's status says the visit's outcome (consultations/lifecycle.py).
 OUTCOMES = ("attended", "no_show")
 
 

@@ -12,10 +12,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from booking import dates
-from booking.models import Booking, DatedHours
-from booking.slots import forget_rules, open_spans, rules
+from booking.models import Booking
+from booking.slots import open_spans, rules
+from ground import dates
 from ground.hours import CLINIC_TIMEZONE
+from ground.models import DatedHours
 
 
 def closed_label(day, current=None):
@@ -70,7 +71,6 @@ def day_link(moment):
 def warn_outside(request, plan):
     """After a closed day or a dated plan is saved: the active times it leaves outside the hours,
     with a link to each of their days."""
-    forget_rules()
     current = rules()
     start = datetime.combine(plan.starts_on, datetime.min.time(), tzinfo=CLINIC_TIMEZONE)
     end = datetime.combine(plan.ends_on + timedelta(days=1), datetime.min.time(),

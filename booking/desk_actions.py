@@ -12,14 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from booking import dates, history, taking
+from booking import history, taking
 from booking.admin_views import _back, _describe, _require, _trail
 from booking.desk_text import link, name, say
 from booking.models import Booking
-from consultations.models import ConsultationRequest
-from frontdesk import history as contact_history
-from frontdesk.models import ContactEntry
-from ground import hours
+from consultations import lifecycle
+from consultations.models import ConsultationRequest, ContactEntry
+from ground import dates, hours
 
 Status = Booking.Status
 RequestStatus = ConsultationRequest.Status
@@ -62,12 +61,12 @@ def _outcome(request, booking, action):
         raise Refused(_("This visit has not begun: nothing was recorded."))
     if booking.request.status in VISIT_OUTCOMES:
         raise Refused(_("An outcome is already recorded for this visit: undo it first."))
-    contact_history.log_contact(booking.request, request.user, ContactEntry.Outcome(action))
+    lifecycle.log_contact(booking.request, request.user, ContactEntry.Outcome(action))
     return say(_("Recorded for %(name)s."), name=name(booking))
 
 
 def _undo_outcome(request, booking):
-    if contact_history.undo_outcome(booking.request, request.user) is None:
+    if lifecycle.undo_outcome(booking.request, request.user) is None:
         raise taking.NotHeld
     return say(_("Undone for %(name)s."), name=name(booking))
 

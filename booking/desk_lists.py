@@ -9,14 +9,14 @@ from django.template.response import TemplateResponse
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from booking import dates, links
+from booking import links
 from booking.admin_views import _context, _require, _rows
 from booking.desk_actions import decline_to_undo
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.patient_news import NEWS, news_text, news_url
 from booking.views import parse_time
-from ground import hours
+from ground import dates, hours
 from ground.hours import clinic_today
 from ground.isolates import isolated
 

@@ -1,31 +1,24 @@
-"""Each change of a consultation time joins the request's contact history (frontdesk/), and a
-confirmed time makes the request booked, as logging "Booked" does."""
+"""Each change of a consultation time joins the request's contact history through its lifecycle
+(consultations/lifecycle.py), and a confirmed time makes the request booked, as logging "Booked"
+does. Each note is written in English and read in the reader's language (consultations/notes.py:
+its words are marked with gettext_noop)."""
 
 from django.db import transaction
-from django.utils.translation import gettext_noop, override
+from django.utils.translation import gettext_noop
 
-from booking.dates import visit_time
-from consultations.models import ConsultationRequest
-from frontdesk import history, notes
-from frontdesk.models import ContactEntry
+from consultations import lifecycle
+from consultations.models import ConsultationRequest, ContactEntry
+from consultations.notes import in_english as _note
 
 Status = ConsultationRequest.Status
 Channel = ContactEntry.Channel
-
-
-def _note(text, *moments):
-    """The note in English with Dubai's times (as exports carry it), made of words each reader
-    sees in their language in the history (frontdesk/notes.py): mark them with gettext_noop."""
-    with override("en"):
-        sentence = text % tuple(visit_time(moment, "en") for moment in moments)
-    return notes.made_of(sentence, text, moments)
 
 
 def chosen(booking):
     """The patient chose a time on the website: held (the request stays where it is in the
     worklist), or booked at once when the clinic books without confirming."""
     booked = booking.status == "confirmed"
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         None,
         _note(
@@ -40,7 +33,7 @@ def chosen(booking):
 
 
 def confirmed(booking, user):
-    history.log_contact(
+    lifecycle.log_contact(
         booking.request,
         user,
         ContactEntry.Outcome.BOOKED,
@@ -54,7 +47,7 @@ def _back_to_work(consultation):
 
 
 def declined(booking, user):
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         user,
         _note(gettext_noop("Time declined: %s"), booking.starts_at),
@@ -64,7 +57,7 @@ def declined(booking, user):
 
 
 def cancelled_by_patient(booking):
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         None,
         _note(gettext_noop("The patient cancelled %s on the website"), booking.starts_at),
@@ -75,7 +68,7 @@ def cancelled_by_patient(booking):
 
 
 def moved(booking, before, user):
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         user,
         _note(gettext_noop("Time moved from %s to %s"), before, booking.starts_at),
@@ -84,7 +77,7 @@ def moved(booking, before, user):
 
 
 def decline_undone(booking, user, status_before):
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         user,
         _note(gettext_noop("Decline undone: %s is the patient’s again"), booking.starts_at),
@@ -95,7 +88,7 @@ def decline_undone(booking, user, status_before):
 def lapsed(booking):
     """A held time the front desk did not confirm in time (lapsing.py): free again, and the
     request due for a call today."""
-    history.log_appointment(
+    lifecycle.log_appointment(
         booking.request,
         None,
         _note(gettext_noop("Held time lapsed, not confirmed in time: %s"), booking.starts_at),
@@ -115,7 +108,7 @@ def moved_by_patient(booking, before, was_status):
         status_after = Status.BOOKED
     elif booking.status == "held" and was_status == "confirmed":
         status_after, call_back_today = _back_to_work(consultation), True
-    history.log_appointment(
+    lifecycle.log_appointment(
         consultation,
         None,
         _note(gettext_noop("Time moved from %s to %s"), before, booking.starts_at),
@@ -136,7 +129,7 @@ def asked_for_a_call(consultation):
         consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
         entries = consultation.contact_entries.filter(channel=Channel.WEBSITE, note=CALL_ME_NOTE)
         if not entries.exists():
-            history.log_appointment(
+            lifecycle.log_appointment(
                 consultation,
                 None,
                 _note(CALL_ME_NOTE),
@@ -146,7 +139,7 @@ def asked_for_a_call(consultation):
 
 
 def links_stopped(consultation, user):
-    history.log_appointment(
+    lifecycle.log_appointment(
         consultation,
         user,
         _note(gettext_noop("Links stopped: the picker and visit links no longer work")),

@@ -7,21 +7,23 @@ before the public ids named the number under another salt: they no longer work."
 import uuid
 from datetime import UTC, datetime
 
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 
+from ground.signed_links import SignedLink
+
 SALT = "booking.visit-public-id"
+VISIT_LINK = SignedLink(SALT)
 
 
 def visit_token(booking):
-    return signing.Signer(salt=SALT).sign(booking.public_id.hex)
+    return VISIT_LINK.make(booking.public_id)
 
 
 def public_id_from(token):
     """The public id a visit link names, or None when it is forged or not one."""
-    return _uuid_signed(token, SALT)
+    return VISIT_LINK.read(token)
 
 
 def visit_path(booking, language=None):
@@ -34,18 +36,12 @@ def visit_url(request, booking, language=None):
     return request.build_absolute_uri(visit_path(booking, language))
 
 
-def _uuid_signed(token, salt):
-    try:
-        return uuid.UUID(hex=signing.Signer(salt=salt).unsign(token or ""))
-    except (signing.BadSignature, ValueError):
-        return None
-
-
 # A spam request's "held time" (views.PickView): a link that reads like a visit link (a UUID4,
 # signed) but names only the chosen time, signed with a salt of its own. Nothing is stored: the
 # UUID's first half is random, its second the time's minute since 1970 masked with an HMAC of the
 # first half, so neither the time nor anything two links of one time share shows.
 DECOY_SALT = "booking.visit-shown-public-id"
+DECOY_LINK = SignedLink(DECOY_SALT)
 _LOW_62_BITS = (1 << 62) - 1  # a UUID4's variant takes the top two bits of its second half
 
 
@@ -59,12 +55,12 @@ def decoy_path(start, language=None):
     second_half = ((minute ^ _mask(first_half)) & _LOW_62_BITS).to_bytes(8, "big")
     named = uuid.UUID(bytes=first_half + second_half, version=4)
     with translation.override(language):
-        return reverse("booking:visit", args=[signing.Signer(salt=DECOY_SALT).sign(named.hex)])
+        return reverse("booking:visit", args=[DECOY_LINK.make(named)])
 
 
 def decoy_start_from(token):
     """The time a decoy link names (aware, UTC), or None when it is not one."""
-    named = _uuid_signed(token, DECOY_SALT)
+    named = DECOY_LINK.read(token)
     if named is None:
         return None
     first_half, second_half = named.bytes[:8], named.bytes[8:]

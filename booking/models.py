@@ -1,4 +1,5 @@
-"""A time for the free consultation: the clinic's settings, its dated hours, and the bookings.
+"""A time for the free consultation: the clinic's settings and the bookings (the dated hours
+are ground's, ground/models.py).
 
 No time holds more patients than its capacity, and the database guarantees it, not a check
 before an insert: each held or confirmed booking takes a seat (0 to capacity - 1) of its time,
@@ -15,7 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationRequest
@@ -101,68 +101,6 @@ class ClinicSettings(models.Model):
     @property
     def step(self):
         return timedelta(minutes=self.slot_minutes + self.buffer_minutes)
-
-
-class DatedHours(models.Model):
-    """Hours that replace the weekly ones between two dates: a closed day (a holiday), or a
-    dated weekly plan (Ramadan, announced late and different every year)."""
-
-    name = models.CharField(_("name"), max_length=100, help_text=_("e.g. Ramadan 2027, Eid"))
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("to (included)"))
-    closed = models.BooleanField(
-        _("closed"), default=False, help_text=_("Closed on every day of these dates.")
-    )
-
-    class Meta:
-        verbose_name = _("dated hours")
-        verbose_name_plural = _("dated hours (holidays, Ramadan)")
-        ordering = ["-starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="booking_dated_hours_order"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class DayHours(models.Model):
-    """One opening span of a weekday in a dated plan; a weekday without one is closed."""
-
-    WEEKDAYS = [
-        (0, _("Monday")),
-        (1, _("Tuesday")),
-        (2, _("Wednesday")),
-        (3, _("Thursday")),
-        (4, _("Friday")),
-        (5, _("Saturday")),
-        (6, _("Sunday")),
-    ]
-
-    plan = models.ForeignKey(DatedHours, on_delete=models.CASCADE, related_name="days")
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
-
-    class Meta:
-        verbose_name = _("opening hours of a day")
-        verbose_name_plural = _("opening hours, day by day")
-        ordering = ["weekday", "opens"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(closes__gt=models.F("opens")), name="booking_day_hours_order"
-            )
-        ]
-
-    def __str__(self):
-        # Translators: a weekday's opening span, "Tuesday 20:00–23:00". Arabic: «من … إلى».
-        return gettext("%(day)s %(opens)s–%(closes)s") % {
-            "day": self.get_weekday_display(),
-            "opens": f"{self.opens:%H:%M}",
-            "closes": f"{self.closes:%H:%M}",
-        }
 
 
 ACTIVE = ("held", "confirmed")

@@ -1,5 +1,5 @@
-"""Consultation times where consultations exports requests: a column of the CSV export and a
-part of a patient's copy of their data (registered in apps.py). The bookings hang off their
+"""Consultation times as patients' data: a column of the CSV export (frontdesk/export.py) and a
+part of a patient's copy of their data (frontdesk/patient_copy.py). The bookings hang off their
 request (CASCADE), so an erasure and purge_consultations delete them with it."""
 
 from django.utils import timezone

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from django.utils import translation
 from django.utils.translation import gettext
 
-from booking.dates import visit_time
+from ground.dates import visit_time
 
 NEWS = ("confirmed", "moved", "declined")
 

@@ -13,7 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from booking import dates, slots
+from booking import slots
+from ground import dates
 from ground.hours import CLINIC_TIMEZONE
 from ground.kept import register_slot
 

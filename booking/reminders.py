@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from booking.dates import visit_time
+from ground.dates import visit_time
 
 
 def reminder_text(booking, change_url):

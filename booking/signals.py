@@ -1,19 +1,18 @@
-"""A change to the booking settings or dated hours is read again at once in this process (the
-others within slots.RULES_SECONDS)."""
+"""A change to the booking settings is read again at once in this process (the others within
+slots.RULES_SECONDS); ground forgets its dated hours itself (ground/apps.py)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from booking.models import Booking, ClinicSettings, DatedHours, DayHours
+from booking.models import Booking, ClinicSettings
 from booking.slots import forget_rules, forget_taken
 
 
 def connect():
     post_save.connect(forget_taken, sender=Booking, dispatch_uid="booking-taken")
     post_delete.connect(forget_taken, sender=Booking, dispatch_uid="booking-taken-delete")
-    for model in (ClinicSettings, DatedHours, DayHours):
-        post_save.connect(
-            forget_rules, sender=model, dispatch_uid=f"booking-rules-{model.__name__}"
-        )
-        post_delete.connect(
-            forget_rules, sender=model, dispatch_uid=f"booking-rules-delete-{model.__name__}"
-        )
+    post_save.connect(
+        forget_rules, sender=ClinicSettings, dispatch_uid="booking-rules-ClinicSettings"
+    )
+    post_delete.connect(
+        forget_rules, sender=ClinicSettings, dispatch_uid="booking-rules-delete-ClinicSettings"
+    )

@@ -2,9 +2,10 @@
 dated hours that replace them), the slot length and buffer, the minimum notice, how far ahead,
 and how many are already taken.
 
-Every time is Asia/Dubai. The settings and dated hours are read once per process and kept for
-a few seconds (a change in the admin reaches every process within RULES_SECONDS), so showing the
-picker costs one query for the bookings it must leave out.
+Every time is Asia/Dubai. The settings are read once per process and kept for a few seconds (a
+change in the admin reaches every process within RULES_SECONDS), as ground keeps the dated hours
+(ground/dated_hours.py), so showing the picker costs one query for the bookings it must leave
+out.
 """
 
 import threading
@@ -15,9 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from booking.lapsing import lapse_overdue
-from booking.models import MOST_DAYS_AHEAD, SHORTEST_MINUTES, Booking, ClinicSettings, DatedHours
+from booking.models import MOST_DAYS_AHEAD, SHORTEST_MINUTES, Booking, ClinicSettings
 from ground import dated_hours
-from ground.dated_hours import Plan
 from ground.hours import CLINIC_TIMEZONE, open_spans
 
 RULES_SECONDS = 5
@@ -39,38 +39,22 @@ class Rules:
 
 
 def rules():
-    """The clinic's settings and dated hours, as this process keeps them."""
+    """The clinic's settings, as this process keeps them, and the dated hours, as ground keeps
+    them (one calendar: the picker's hours are the footer's)."""
     with _lock:
-        kept = _kept.get("rules")
+        kept = _kept.get("settings")
         if kept and kept[1] > monotonic_time.monotonic():
-            return kept[0]
-    plans = [
-        Plan(
-            plan.starts_on,
-            plan.ends_on,
-            plan.closed,
-            tuple((day.weekday, day.opens, day.closes) for day in plan.days.all()),
-            plan.name,
-        )
-        for plan in DatedHours.objects.prefetch_related("days")
-    ]
-    plans.sort(key=lambda plan: plan.ends_on - plan.starts_on)
-    made = Rules(ClinicSettings.load(), tuple(plans))
+            return Rules(kept[0], dated_hours.plans())
+    settings = ClinicSettings.load()
     with _lock:
-        _kept["rules"] = (made, monotonic_time.monotonic() + RULES_SECONDS)
-    return made
-
-
-def dated_plans():
-    """The dated hours for ground's calendar (ground/dated_hours.py), kept with the rules."""
-    return rules().plans
+        _kept["settings"] = (settings, monotonic_time.monotonic() + RULES_SECONDS)
+    return Rules(settings, dated_hours.plans())
 
 
 def forget_rules(**kwargs):
     """Read the settings (and the taken times) again at the next request."""
     with _lock:
         _kept.clear()
-    dated_hours.forget()
 
 
 def day_starts(day, current):
@@ -145,7 +129,7 @@ def keep(key, value):
 
 def forget_taken(**kwargs):
     with _lock:
-        for key in [key for key in _kept if key != "rules"]:
+        for key in [key for key in _kept if key != "settings"]:
             del _kept[key]
 
 

@@ -14,7 +14,7 @@ is IMMEDIATE (settings), which serializes the same steps.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from booking.lapsing import lapse_overdue
@@ -61,10 +61,7 @@ def _try_seats(capacity, write, start, end, leave_out=None):
 
 def _another_request_of_the_number_has_a_time(consultation):
     """Lock the requests of this request's numbers, then: does another of them have a time?"""
-    numbers = [consultation.phone, consultation.whatsapp]
-    same_patient = ConsultationRequest.objects.filter(
-        Q(phone__in=numbers) | Q(whatsapp__in=numbers)
-    )
+    same_patient = ConsultationRequest.objects.same_patient(consultation)
     ids = list(same_patient.select_for_update().order_by("pk").values_list("pk", flat=True))
     others = [pk for pk in ids if pk != consultation.pk]
     return others and Booking.objects.active().filter(request_id__in=others).exists()

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from booking import dates, history, links, picking, slots, taking
+from booking import history, links, picking, slots, taking
 from booking.lapsing import lapse_overdue
 from booking.models import Booking
 from booking.picker_page import TIMES_SLOT, times_form
 from consultations.models import ConsultationRequest
 from consultations.references import public_id_from
-from ground import hours
+from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE
 from ground.kept import kept_response
 

@@ -17,10 +17,11 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from booking import dates, history, taking
+from booking import history, taking
 from booking.ics import visit_calendar
 from booking.models import Booking
 from booking.views import link_not_valid, request_language, visit_or_none
+from ground import dates
 
 
 def _minutes(booking):

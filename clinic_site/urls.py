@@ -1,10 +1,12 @@
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
-from django.views.generic import TemplateView
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView, TemplateView
 
 from consultations.sitemaps import ConsultationSitemap
 from ground import language, views
@@ -14,6 +16,14 @@ urlpatterns = [
     # The second-factor steps live under the admin's path, ahead of the admin's own URLs.
     path(f"{settings.ADMIN_URL}sign-in/", include("staff_access.urls")),
     path("", include("security.urls")),
+    # The dated hours moved from booking to ground (issue 27): a bookmark of their old admin
+    # pages still opens them. Not permanent: a browser would keep it beyond a later change.
+    re_path(
+        rf"^{re.escape(settings.ADMIN_URL)}booking/datedhours/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url=f"/{settings.ADMIN_URL}ground/datedhours/%(rest)s", query_string=True
+        ),
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path(

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -33,7 +34,20 @@ class ConsultationRequestQuerySet(models.QuerySet):
         return self.filter(fingerprint=fingerprint, created_at__gte=since)
 
     def earlier_from_number(self, phone):
+        """The possible duplicate's meaning, narrower than `same_patient`: the same phone number
+        (the request's `duplicate_of`, "No earlier request from this number")."""
         return self.filter(phone=phone).order_by("-created_at")
+
+    def with_number(self, *numbers):
+        """Requests whose phone or WhatsApp number is one of these (E.164)."""
+        numbers = {str(number) for number in numbers}
+        return self.filter(Q(phone__in=numbers) | Q(whatsapp__in=numbers))
+
+    def same_patient(self, consultation):
+        """The requests of this request's patient, itself among them: those sharing its phone or
+        WhatsApp number, in either field (a patient often gives their WhatsApp as the phone of a
+        later request)."""
+        return self.with_number(consultation.phone, consultation.whatsapp)
 
 
 class ConsultationRequest(models.Model):
@@ -120,7 +134,7 @@ class ConsultationRequest(models.Model):
         blank=True,
         db_default="",
     )
-    # The front desk's follow-up (frontdesk/): kept on the row so the lists filter by index.
+    # The front desk's follow-up (lifecycle.py sets it): on the row so the lists filter by index.
     call_back_on = models.DateField(_("call back on"), null=True, blank=True, db_index=True)
     call_back_after = models.TimeField(
         _("call back after"), null=True, blank=True, help_text=_("Optional, e.g. 17:00.")
@@ -219,3 +233,7 @@ class StaffNotification(models.Model):
 
     def __str__(self):
         return f"#{self.request_id}"
+
+
+# The request's contact history, in a module of its own (the lifecycle's record: lifecycle.py).
+from consultations.contact_history import ContactEntry  # noqa: E402, F401

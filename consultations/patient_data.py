@@ -1,6 +1,8 @@
 """A patient's rights over what the site stores: a copy of it, and its erasure.
 
-Shared by `manage.py patient_data` and the superusers' page in the admin. Also `forget()`,
+A patient's copy is made here with what this app stores (their requests, held requests, contact
+history, access trail and admin log); the front desk's page and `manage.py patient_data`
+(frontdesk/patient_copy.py) add booking's consultation times to it. Also `forget()`,
 which the retention purge uses: no name or number outlives its request in the admin's log or
 in the access trail. Every erasure is also written to the ledger outside the database
 (backups/ledger.py), so that a restore erases the number again (`erase_again()`).
@@ -11,7 +13,7 @@ from datetime import timedelta
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import CharField, F, Q, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -19,7 +21,7 @@ from audit.models import AccessEvent
 from audit.trail import Action, forget_values, plain, record
 from backups import ledger
 from consultations import held
-from consultations.models import ConsultationRequest
+from consultations.models import ConsultationRequest, ContactEntry
 from consultations.phone import parse_search_number
 
 FIELDS = (
@@ -47,10 +49,7 @@ FIELDS = (
     "minutes_to_first_reach",
     "updated_at",
 )
-# What an app above this one adds to a patient's copy, after the requests: (key, rows), where
-# rows(request ids) gives a list of plain dicts (frontdesk: the contact history). Their rows hang
-# off a request (a ForeignKey with CASCADE) and so go with it when it is erased.
-related_data = []
+CONTACT_HISTORY_FIELDS = ("created_at", "username", "channel", "outcome", "status_after", "note")
 
 
 class NotANumber(ValueError):
@@ -67,12 +66,16 @@ def normalise(text):
 
 def requests_for(number):
     """Every request whose phone or WhatsApp is this (E.164) number."""
-    return ConsultationRequest.objects.filter(Q(phone=number) | Q(whatsapp=number)).order_by("pk")
+    return ConsultationRequest.objects.with_number(number).order_by("pk")
 
 
-def add_related(key, rows):
-    """Add what an app keeps about a request to a patient's copy (from AppConfig.ready())."""
-    related_data.append((key, rows))
+def contact_history_rows(ids):
+    """The requests' contact history as a patient's copy gives it: plain values, oldest first."""
+    entries = ContactEntry.objects.filter(request_id__in=ids).order_by("created_at", "pk")
+    return [
+        {"request_id": entry["request_id"], **{f: plain(entry[f]) for f in CONTACT_HISTORY_FIELDS}}
+        for entry in entries.values("request_id", *CONTACT_HISTORY_FIELDS)
+    ]
 
 
 def _admin_log(ids):
@@ -80,8 +83,12 @@ def _admin_log(ids):
     return LogEntry.objects.filter(content_type=content_type, object_id__in=[str(i) for i in ids])
 
 
-def export(number, *, request=None, username=None):
-    """Everything stored about this number, as plain data for JSON; the copy goes on the trail."""
+def export(number, *, also=(), request=None, username=None):
+    """Everything stored about this number, as plain data for JSON; the copy goes on the trail.
+
+    `also`: what the caller adds after the contact history, each (key, rows) where rows(request
+    ids) gives plain dicts of rows hanging off the requests (CASCADE: erased with them).
+    """
     found = list(requests_for(number))
     ids = [row.pk for row in found]
     data = {
@@ -95,7 +102,8 @@ def export(number, *, request=None, username=None):
             {name: value for name, value in fields.items() if name != "site_url"}
             for fields in held.for_number(number)
         ],
-        **{key: rows(ids) for key, rows in related_data},
+        "contact_history": contact_history_rows(ids),
+        **{key: rows(ids) for key, rows in also},
         "access_trail": [
             {
                 "when": event.created_at.isoformat(),

@@ -4,22 +4,17 @@ stored on the row, never its number: a restore puts the numbers back and the nex
 get them) and when it was made, signed with a salt of its own; no name or number of the patient.
 References made before the public ids named the number under another salt: they no longer work."""
 
-import uuid
-
-from django.core import signing
+from ground.signed_links import SignedLink
 
 SALT = "consultations.request-link"
 MAX_AGE_SECONDS = 14 * 24 * 3600
+REFERENCE = SignedLink(SALT, MAX_AGE_SECONDS)
 
 
 def reference_for(consultation):
-    return signing.dumps(consultation.public_id.hex, salt=SALT)
+    return REFERENCE.make(consultation.public_id)
 
 
 def public_id_from(reference):
     """The request's public id, or None for a reference that is forged, mangled or too old."""
-    try:
-        value = signing.loads(reference or "", salt=SALT, max_age=MAX_AGE_SECONDS)
-        return uuid.UUID(hex=value)
-    except (signing.BadSignature, TypeError, ValueError, AttributeError):
-        return None  # SignatureExpired is a BadSignature too
+    return REFERENCE.read(reference)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from frontdesk.history import quick_date
-from frontdesk.models import ContactEntry
+from consultations.follow_ups import quick_date
+from consultations.models import ContactEntry
 
 LOGGABLE = [
     (value, label)

@@ -16,7 +16,7 @@ from consultations.models import ConsultationRequest
 from consultations.spreadsheet import FormulaSafeWriter
 from frontdesk import report
 
-PERMISSION = "frontdesk.view_requests_report"
+PERMISSION = "consultations.view_requests_report"
 MAX_WEEKS = 104
 BAR_HEIGHT, GAP, LABEL_WIDTH, BAR_SPACE = 22, 6, 220, 300
 

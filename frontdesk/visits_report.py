@@ -3,15 +3,15 @@
 Per landing page and per campaign (source, medium, name), English and Arabic apart: visitors
 and views (visits/, daily counts) → requests (no spam) → times chosen → confirmed → attended
 (the requests received in the period, credited to their visit's landing page and campaign).
-The steps between a request and its attendance belong to apps above this one: booking adds
-"time chosen" and "confirmed" with add_step() from its AppConfig.ready().
 """
 
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Sum
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Sum
+from django.utils.translation import gettext_lazy as _
 
+from booking.models import Booking
 from consultations.models import ConsultationRequest
 from ground.hours import CLINIC_TIMEZONE
 from visits.models import LandingDay, LeftOutDay, PageDay, ReferrerDay
@@ -20,18 +20,21 @@ Status = ConsultationRequest.Status
 TOP = 10
 LANDING = ("landing_path",)
 CAMPAIGN = ("utm_source", "utm_medium", "utm_campaign")
-# [(name, label, condition on a request: a Q or an Exists)] between "requests" and "attended".
-_steps = []
-
-
-def add_step(name, label, condition):
-    """A step of the funnel after the request (booking: a time chosen, confirmed)."""
-    if name not in {step[0] for step in _steps}:
-        _steps.append((name, label, condition))
 
 
 def steps():
-    return [*_steps, ("attended", None, Q(status=Status.ATTENDED))]
+    """[(name, label, condition on a request)]: the funnel's steps after the request."""
+    return [
+        # A time was chosen, whatever became of it.
+        ("chosen", _("Times chosen"), Exists(Booking.objects.filter(request=OuterRef("pk")))),
+        # Its time was confirmed (and still is, or was attended).
+        (
+            "confirmed",
+            _("Confirmed"),
+            Exists(Booking.objects.filter(request=OuterRef("pk"), status=Booking.Status.CONFIRMED)),
+        ),
+        ("attended", _("Attended"), Q(status=Status.ATTENDED)),
+    ]
 
 
 def bounds(first, last):

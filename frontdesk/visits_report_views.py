@@ -36,8 +36,7 @@ def chosen_period(request):
 
 def step_labels():
     labels = [_("Visitors"), _("Views"), _("Requests")]
-    labels += [str(label) for _name, label, _condition in visits_report.steps()[:-1]]
-    return [*labels, _("Attended")]
+    return labels + [str(label) for _name, label, _condition in visits_report.steps()]
 
 
 def rate(part, whole):

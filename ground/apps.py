@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,19 +14,29 @@ def create_cache_tables(using, **kwargs):
 
 
 class GroundConfig(AppConfig):
-    """What every feature of the site shares: the clinic's details and hours, the client's
-    address, counting and limits, kept pages, JSON logs, languages and redirects."""
+    """What every feature of the site shares: the clinic's details and hours (the dated hours
+    too), the client's address, counting and limits, kept pages, JSON logs, languages and
+    redirects."""
 
     name = "ground"
     verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from ground import dated_hours
         from ground.checks import clinic_phone_is_set
         from ground.hours_ahead import edition
         from ground.kept import register_edition, register_slot
         from ground.language import SWITCH_QUERY_SLOT, switch_query
+        from ground.models import DatedHours, DayHours
 
         post_migrate.connect(create_cache_tables, sender=self)
+        # A change to the dated hours is read again at once in this process (the others within
+        # dated_hours.KEPT_SECONDS).
+        for model in (DatedHours, DayHours):
+            for signal in (post_save, post_delete):
+                uid = f"ground-forget-dated-hours-{model.__name__}"
+                signal.connect(dated_hours.forget, sender=model, dispatch_uid=uid)
         register_slot(SWITCH_QUERY_SLOT, switch_query)
         register_edition(edition)
         checks.register(clinic_phone_is_set, deploy=True)

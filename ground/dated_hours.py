@@ -1,10 +1,9 @@
 """Dated hours: hours that replace the weekly ones between two dates (a closed holiday, a
 Ramadan plan), one calendar for the picker, the footer, the structured data and the clocks.
 
-ground is the lowest floor and can't read booking's tables, where the clinic manager edits the
-dated hours. So the app that keeps them registers a function giving them as Plans (booking
-keeps them a few seconds per process, slots.RULES_SECONDS), and everything here reads them
-through `plans()`. Without one (a site without booking) there are none: the weekly hours.
+The clinic manager edits them in the admin (models.py); everything reads them through
+`plans()`, which keeps them a few seconds per process (KEPT_SECONDS: a change in the admin
+reaches every process within them, and this process at once, apps.py's `forget()`).
 """
 
 import logging
@@ -16,6 +15,8 @@ from ground.limits import log_store_unavailable
 
 logger = logging.getLogger(__name__)
 
+# How long a process shows the plans it read without reading them again.
+KEPT_SECONDS = 5
 # After a failed read, how long the last plans read stand in before trying again.
 RETRY_SECONDS = 5
 
@@ -39,37 +40,52 @@ class Plan:
         return [(opens, closes) for day_of, opens, closes in self.spans if day_of == weekday]
 
 
-_source = {"plans": tuple}
-_last = {"plans": (), "retry_at": 0.0}
+_last = {"plans": (), "fresh_until": 0.0}
 _lock = threading.Lock()
 
 
-def register_plans(function):
-    """`function()` gives the dated hours as Plans, the shortest first (a closed day inside
-    Ramadan wins over Ramadan). Called from an app's AppConfig.ready()."""
-    _source["plans"] = function
+def read_plans():
+    """The dated hours in the database as Plans, the shortest first (a closed day inside
+    Ramadan wins over Ramadan)."""
+    from ground.models import DatedHours
+
+    plans = [
+        Plan(
+            plan.starts_on,
+            plan.ends_on,
+            plan.closed,
+            tuple((day.weekday, day.opens, day.closes) for day in plan.days.all()),
+            plan.name,
+        )
+        for plan in DatedHours.objects.prefetch_related("days")
+    ]
+    plans.sort(key=lambda plan: plan.ends_on - plan.starts_on)
+    return tuple(plans)
 
 
 def plans():
-    """The dated hours. The footer's hours must never take a page down: when they can't be read
-    (the database away), the last ones read stand in and the failure is logged once a minute."""
-    if _last["retry_at"] > time.monotonic():
+    """The dated hours, as this process keeps them. The footer's hours must never take a page
+    down: when they can't be read (the database away), the last ones read stand in and the
+    failure is logged once a minute."""
+    if _last["fresh_until"] > time.monotonic():
         return _last["plans"]
     try:
-        current = _source["plans"]()
-    except Exception:  # whatever the source, the page is served
+        current = read_plans()
+    except Exception:  # whatever went wrong, the page is served
         with _lock:
-            _last["retry_at"] = time.monotonic() + RETRY_SECONDS
+            _last["fresh_until"] = time.monotonic() + RETRY_SECONDS
         log_store_unavailable(logger, "The dated hours can't be read: the last ones read stand in")
         return _last["plans"]
-    _last["plans"] = current
+    with _lock:
+        _last.update(plans=current, fresh_until=time.monotonic() + KEPT_SECONDS)
     return current
 
 
-def forget():
-    """Read the plans again at the next call, even after a failure (a change was just saved)."""
+def forget(**kwargs):
+    """Read the plans again at the next call, even after a failure (a change was just saved).
+    A receiver of the dated hours' post_save and post_delete (apps.py)."""
     with _lock:
-        _last.update(plans=(), retry_at=0.0)
+        _last.update(plans=(), fresh_until=0.0)
 
 
 def plan_of(day, current):

@@ -5,7 +5,6 @@ the admin: closed to anyone who has not confirmed their second factor this sessi
 
 from functools import wraps
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -13,6 +12,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from ground.text import has_hidden_characters
 from staff_access.forms import StaffAuthenticationForm
@@ -21,6 +21,11 @@ from staff_access.two_factor import needs_second_factor, second_factor_url
 
 class StaffAdminSite(admin.AdminSite):
     login_form = StaffAuthenticationForm
+    site_header = _("Ecla Clinic front desk")
+    site_title = _("Ecla Clinic admin")
+    index_title = _("Front desk")
+    # The front desk works in one list; the sidebar would only take its width.
+    enable_nav_sidebar = False
 
     def has_permission(self, request):
         return super().has_permission(request) and request.user.is_verified()
@@ -58,13 +63,3 @@ class StaffAdminSite(admin.AdminSite):
                 second_factor_url(request.user, request.GET.get(REDIRECT_FIELD_NAME, ""))
             )
         return super().login(request, extra_context)
-
-    def index(self, request, extra_context=None):
-        # What installed apps show at the top of the front page: each app config's
-        # `admin_index_panel` template (the front desk's "7 new, 3 to call back today").
-        panels = [
-            config.admin_index_panel
-            for config in apps.get_app_configs()
-            if getattr(config, "admin_index_panel", None)
-        ]
-        return super().index(request, {"index_panels": panels, **(extra_context or {})})

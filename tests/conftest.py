@@ -7,6 +7,27 @@ from django.db import OperationalError
 from tests.servers import manage, server_env
 
 
+@pytest.fixture(scope="session")
+def staff_groups_as_migrated(django_db_setup, django_db_blocker):
+    """The staff groups and their permissions as the data migrations made them: read before any
+    transactional test's flush can remove them (pytest-django sets the database up once)."""
+    return _groups_as_migrated
+
+
+_groups_as_migrated = []  # [(group name, [permission's natural key])]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and the staff groups as its migrations made them."""
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        for group in Group.objects.prefetch_related("permissions__content_type").order_by("name"):
+            permissions = [permission.natural_key() for permission in group.permissions.all()]
+            _groups_as_migrated.append((group.name, permissions))
+
+
 @pytest.fixture(autouse=True)
 def _fast_test_settings(settings):
     """Fast hashing, static files from the source tree, no content page kept from a test before."""

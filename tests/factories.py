@@ -1,9 +1,13 @@
 """Small builders for test data: sensible defaults, override what the test is about."""
 
+import atexit
+import shutil
 import subprocess
+import tempfile
 import time
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -131,7 +135,7 @@ def clock_at(moment):
 
 def make_contact(consultation, user, outcome, at, **kwargs):
     """Log an outcome as the front desk would, at a given moment."""
-    from frontdesk.history import log_contact
+    from consultations.lifecycle import log_contact
 
     with clock_at(at):
         return log_contact(consultation, user, outcome, **kwargs)
@@ -142,17 +146,44 @@ def make_contact(consultation, user, outcome, at, **kwargs):
 
 def make_gpg_key(home, passphrase):
     """A throwaway GPG key in its own keyring (GNUPGHOME), as the clinic's backup key would be;
-    returns its fingerprint."""
+    returns its fingerprint.
+
+    Making a key takes gpg-agent seconds: each passphrase's key is made once per test session and
+    its keyring's files copied into `home`, so every test still has a keyring of its own."""
+    if passphrase not in _made_keys:
+        made_home = tempfile.mkdtemp(prefix="gpg-made-")
+        atexit.register(shutil.rmtree, made_home, ignore_errors=True)
+        _made_keys[passphrase] = _new_gpg_key(made_home, passphrase)
+    made_home, fingerprint = _made_keys[passphrase]
+    Path(home).mkdir(mode=0o700, exist_ok=True)
+    for name in KEYRING_FILES:
+        source = Path(made_home) / name
+        if source.is_dir():
+            shutil.copytree(source, Path(home) / name, dirs_exist_ok=True)
+        elif source.exists():
+            shutil.copy2(source, Path(home) / name)
+    return fingerprint
+
+
+# What a keyring is made of; not gpg-agent's sockets, which belong to the home they were made in.
+KEYRING_FILES = ("pubring.kbx", "trustdb.gpg", "private-keys-v1.d")
+_made_keys = {}  # passphrase: (keyring it was made in, fingerprint)
+
+
+def _new_gpg_key(home, passphrase):
     gpg = ["gpg", "--homedir", str(home), "--batch", "--pinentry-mode", "loopback"]
     subprocess.run(
         [*gpg, "--passphrase", passphrase, "--quick-gen-key", "Ecla backups (test)",
          "future-default", "default", "never"],
         check=True, capture_output=True, timeout=60,
     )  # fmt: skip
+    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "gpg-agent"], check=False)
     listing = subprocess.run(
         [*gpg, "--with-colons", "--list-secret-keys"], check=True, capture_output=True, text=True
     ).stdout
-    return next(line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:"))
+    subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "gpg-agent"], check=False)
+    fingerprints = [line.split(":")[9] for line in listing.splitlines() if line.startswith("fpr:")]
+    return home, fingerprints[0]
 
 
 # Consultation times (booking/)

@@ -1,10 +1,13 @@
 """Real gunicorn servers for the tests that need separate processes (concurrency, shared limits)."""
 
+import atexit
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -35,7 +38,7 @@ class ServerDatabase:
         if connection.vendor == "sqlite":
             self.sqlite_path = tmp_path / "server.sqlite3"
             self.env["DATABASE_URL"] = f"sqlite:///{self.sqlite_path}"
-            manage(["migrate", "--no-input"], self.env)
+            copy_migrated_sqlite(self.sqlite_path, self.env)
         else:
             db = connection.settings_dict
             self.env["DATABASE_URL"] = (
@@ -63,6 +66,29 @@ class ServerDatabase:
             cursor.execute(query)
             columns = [column.name for column in cursor.description]
             return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+_migrated = {}  # REDIS_URL (the cache, and so the cache table migrate makes): migrated file
+
+
+def migrated_sqlite(env):
+    """A file database `migrate` made with these settings, once per test session: migrating
+    takes seconds, copying the file a few milliseconds."""
+    key = env.get("REDIS_URL", "")
+    if key not in _migrated:
+        folder = tempfile.mkdtemp(prefix="migrated-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = Path(folder) / "migrated.sqlite3"
+        manage(["migrate", "--no-input"], {**env, "DATABASE_URL": f"sqlite:///{path}"})
+        with sqlite3.connect(path) as db:  # all of it in the one file that is copied
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _migrated[key] = path
+    return _migrated[key]
+
+
+def copy_migrated_sqlite(path, env):
+    """A migrated SQLite database at `path`, as `migrate` with `env` would leave it."""
+    shutil.copyfile(migrated_sqlite(env), path)
 
 
 def manage(args, env):

@@ -38,7 +38,7 @@ def test_the_walk_covers_every_admin_on_the_one_site():
     assert isinstance(admin.site, StaffAdminSite)
     labels = {model._meta.label for model, _ in REGISTERED}
     assert {"auth.Group", "otp_totp.TOTPDevice", "otp_static.StaticDevice"} <= labels
-    assert {"booking.DatedHours", "booking.CalendarFeed", "consultations.StaffNotification"} <= (
+    assert {"ground.DatedHours", "booking.CalendarFeed", "consultations.StaffNotification"} <= (
         labels
     )
 

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from icalendar import Calendar
 
-from booking.dates import visit_day, visit_time
 from booking.ics import visit_calendar
 from booking.links import visit_path
-from booking.models import ClinicSettings, DatedHours, DayHours
+from booking.models import ClinicSettings
 from consultations.models import ConsultationRequest
 from consultations.notifications import send_due
-from consultations.whatsapp import whatsapp_chat_url
+from frontdesk.whatsapp import whatsapp_chat_url
+from ground.dates import visit_day, visit_time
+from ground.models import DatedHours, DayHours
 from tests.factories import (
     dubai,
     form_data,

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from booking.models import DatedHours
+from ground.models import DatedHours
 from tests.factories import (
     clock_at,
     dubai,
@@ -21,7 +21,7 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]
 
 MONDAY_9AM = dubai(2026, 11, 30, 9, 0)
-ADD = reverse("admin:booking_datedhours_add")
+ADD = reverse("admin:ground_datedhours_add")
 
 
 def plan(name, starts_on, ends_on, closed=False, spans=()):
@@ -115,7 +115,7 @@ def test_deleting_a_plan_whose_late_hours_hold_a_time_warns(owner):
 
     with clock_at(MONDAY_9AM):
         page = owner.post(
-            reverse("admin:booking_datedhours_delete", args=[ramadan.pk]), {"post": "yes"},
+            reverse("admin:ground_datedhours_delete", args=[ramadan.pk]), {"post": "yes"},
             follow=True,
         ).content.decode()  # fmt: skip
 

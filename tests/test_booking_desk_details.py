@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from booking.models import DatedHours, DayHours
+from ground.models import DatedHours, DayHours
 from tests.factories import (
     clock_at,
     dubai,
@@ -44,7 +44,7 @@ def test_dated_hours_show_the_clock_without_seconds_and_one_blank_line(client):
     )
     DayHours.objects.create(plan=plan, weekday=1, opens=time(20), closes=time(23))
 
-    html = client.get(reverse("admin:booking_datedhours_change", args=[plan.pk])).content.decode()
+    html = client.get(reverse("admin:ground_datedhours_change", args=[plan.pk])).content.decode()
 
     assert 'value="20:00"' in html and "20:00:00" not in html
     assert 'name="days-TOTAL_FORMS" value="2"' in html
@@ -75,7 +75,7 @@ def test_one_number_holding_two_times_is_flagged_on_the_day_row(desk):
 
 def test_a_new_plan_has_a_line_per_weekday_and_saves_only_the_lines_filled_in(client):
     login_staff(client, make_superuser())
-    add = reverse("admin:booking_datedhours_add")
+    add = reverse("admin:ground_datedhours_add")
     management = {"days-TOTAL_FORMS": 7, "days-INITIAL_FORMS": 0,
                   "days-MIN_NUM_FORMS": 0, "days-MAX_NUM_FORMS": 1000}  # fmt: skip
     lines = {f"days-{n}-weekday": n for n in range(7)}

@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from booking.models import Booking
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from tests.factories import clock_at, dubai, make_booking
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "fresh_rules")]

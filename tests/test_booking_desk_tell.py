@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from booking.links import visit_path
 from booking.models import Booking
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from tests.factories import (
     choose_time,
     clock_at,

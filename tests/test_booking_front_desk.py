@@ -17,8 +17,7 @@ from booking.feed import new_feed
 from booking.links import visit_path
 from booking.models import Booking, ClinicSettings
 from booking.slots import forget_rules
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from tests.factories import (
     clock_at,
     dubai,

@@ -13,9 +13,8 @@ from django.urls import reverse
 from audit.models import AccessEvent
 from booking.links import visit_path, visit_token
 from booking.models import Booking, ClinicSettings
-from consultations.models import ConsultationRequest
+from consultations.models import ConsultationRequest, ContactEntry
 from consultations.references import reference_for
-from frontdesk.models import ContactEntry
 from tests.factories import (
     choose_time,
     clock_at,

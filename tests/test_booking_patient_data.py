@@ -14,8 +14,9 @@ from audit.models import AccessEvent
 from booking.models import Booking
 from booking.slots import forget_rules
 from consultations import patient_data
-from consultations.export import stream_csv
 from consultations.models import ConsultationRequest
+from frontdesk import patient_copy
+from frontdesk.export import stream_csv
 from tests.factories import (
     clock_at,
     dubai,
@@ -41,7 +42,7 @@ def test_the_csv_export_has_each_requests_consultation_times():
 def test_a_patients_copy_holds_their_consultation_times():
     make_booking(make_request(), starts_at=dubai(2026, 12, 1, 10, 30))
 
-    copy = patient_data.export("+971501234567", username="owner")
+    copy = patient_copy.export("+971501234567", username="owner")
 
     (time,) = copy["consultation_times"]
     assert time["starts_at"] == "2026-12-01T06:30:00+00:00"

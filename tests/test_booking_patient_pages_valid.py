@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from booking.links import visit_path, visit_token
-from booking.models import DatedHours
+from ground.models import DatedHours
 from tests.factories import clock_at, dubai, make_booking, make_request, picker_url
 from tests.test_html_validity import vnu  # noqa: F401 (the validator's fixture)
 

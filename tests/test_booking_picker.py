@@ -9,9 +9,9 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from booking.models import Booking, ClinicSettings, DatedHours, DayHours
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from booking.models import Booking, ClinicSettings
+from consultations.models import ConsultationRequest, ContactEntry
+from ground.models import DatedHours, DayHours
 from tests.factories import (
     choose_time,
     clock_at,

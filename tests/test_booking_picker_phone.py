@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from booking.links import visit_path, visit_token
-from booking.models import Booking, DatedHours
+from booking.models import Booking
+from ground.models import DatedHours
 from tests.factories import choose_time, clock_at, dubai, make_booking, make_request, picker_url
 from tests.picker import legends, offered, problem
 

@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from booking.links import visit_path
-from booking.models import Booking, ClinicSettings, DatedHours
-from frontdesk.models import ContactEntry
+from booking.models import Booking, ClinicSettings
+from consultations.models import ContactEntry
+from ground.models import DatedHours
 from tests.factories import (
     choose_time,
     clock_at,

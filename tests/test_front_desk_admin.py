@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from audit.models import AccessEvent
 from consultations import patient_data
-from consultations.models import ConsultationRequest
-from frontdesk.models import ContactEntry
+from consultations.models import ConsultationRequest, ContactEntry
 from tests.factories import (
     clock_at,
     dubai,

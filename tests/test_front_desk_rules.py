@@ -5,9 +5,8 @@ from datetime import date, time
 
 import pytest
 
-from consultations.models import ConsultationRequest
-from frontdesk import history
-from frontdesk.models import ContactEntry
+from consultations import follow_ups, lifecycle
+from consultations.models import ConsultationRequest, ContactEntry
 from ground.hours import clinic_minutes_between, clinic_today
 from tests.factories import (
     clock_at,
@@ -88,7 +87,7 @@ def test_a_follow_up_from_yesterday_is_overdue_while_the_request_is_open():
     open_request = make_request(status=Status.CONTACTED, call_back_on=date(2026, 11, 23))
 
     with clock_at(dubai(*TUESDAY, 11)):
-        assert list(history.overdue(ConsultationRequest.objects.all())) == [open_request]
+        assert list(follow_ups.overdue(ConsultationRequest.objects.all())) == [open_request]
 
 
 @pytest.mark.parametrize(
@@ -106,18 +105,18 @@ def test_a_closed_request_is_never_overdue_or_due(status):
     make_request(status=status, call_back_on=date(2026, 11, 23))
 
     with clock_at(dubai(*TUESDAY, 11)):
-        assert not history.overdue(ConsultationRequest.objects.all()).exists()
-        assert not history.due_now(ConsultationRequest.objects.all()).exists()
+        assert not follow_ups.overdue(ConsultationRequest.objects.all()).exists()
+        assert not follow_ups.due_now(ConsultationRequest.objects.all()).exists()
 
 
 def test_a_call_back_today_after_17_00_is_due_but_not_overdue_before_17_00():
     make_request(status=Status.CONTACTED, call_back_on=date(2026, 11, 24), call_back_after=time(17))
 
     with clock_at(dubai(*TUESDAY, 16, 59)):
-        assert history.due_today(ConsultationRequest.objects.all()).count() == 1
-        assert history.overdue(ConsultationRequest.objects.all()).count() == 0
+        assert follow_ups.due_today(ConsultationRequest.objects.all()).count() == 1
+        assert follow_ups.overdue(ConsultationRequest.objects.all()).count() == 0
     with clock_at(dubai(*TUESDAY, 17, 1)):
-        assert history.overdue(ConsultationRequest.objects.all()).count() == 1
+        assert follow_ups.overdue(ConsultationRequest.objects.all()).count() == 1
 
 
 def three_unanswered(consultation, desk):
@@ -132,7 +131,7 @@ def test_three_unanswered_attempts_across_48_clinic_hours_offer_to_close_as_unre
     consultation.refresh_from_db()
 
     # Monday 10:00 to Friday 10:00 is four opening days of 12 hours.
-    assert history.offers_unreachable(consultation, now=dubai(2026, 11, 27, 10, 0))
+    assert lifecycle.offers_unreachable(consultation, now=dubai(2026, 11, 27, 10, 0))
 
 
 def test_three_unanswered_attempts_within_48_clinic_hours_are_not_yet_unreachable():
@@ -141,7 +140,7 @@ def test_three_unanswered_attempts_within_48_clinic_hours_are_not_yet_unreachabl
     three_unanswered(consultation, desk)
     consultation.refresh_from_db()
 
-    assert not history.offers_unreachable(consultation, now=dubai(2026, 11, 26, 21, 59))
+    assert not lifecycle.offers_unreachable(consultation, now=dubai(2026, 11, 26, 21, 59))
 
 
 def test_a_patient_once_reached_is_never_offered_as_unreachable():
@@ -151,7 +150,7 @@ def test_a_patient_once_reached_is_never_offered_as_unreachable():
     three_unanswered(consultation, desk)
     consultation.refresh_from_db()
 
-    assert not history.offers_unreachable(consultation, now=dubai(2026, 12, 5, 10))
+    assert not lifecycle.offers_unreachable(consultation, now=dubai(2026, 12, 5, 10))
 
 
 def test_two_unanswered_attempts_are_not_enough_however_long_ago():
@@ -161,7 +160,7 @@ def test_two_unanswered_attempts_are_not_enough_however_long_ago():
     make_contact(consultation, desk, Outcome.VOICEMAIL, dubai(*TUESDAY, 10))
     consultation.refresh_from_db()
 
-    assert not history.offers_unreachable(consultation, now=dubai(2026, 12, 5, 10))
+    assert not lifecycle.offers_unreachable(consultation, now=dubai(2026, 12, 5, 10))
 
 
 def test_history_entries_are_never_edited():
@@ -180,6 +179,6 @@ def test_the_same_number_in_any_format_groups_the_same_patients_requests(typed):
 
     latest = make_request(phone=typed)
 
-    others = list(history.same_patient(latest))
+    others = list(ConsultationRequest.objects.same_patient(latest).exclude(pk=latest.pk))
     assert set(others) == {first, by_whatsapp}
     assert stranger not in others

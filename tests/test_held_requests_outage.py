@@ -15,7 +15,7 @@ from django.db import connection
 
 from tests.outage import outage_for
 from tests.production_client import ProductionClient
-from tests.servers import PROJECT_DIR, manage, server_env, start_gunicorn
+from tests.servers import PROJECT_DIR, copy_migrated_sqlite, server_env, start_gunicorn
 
 # empty_cache: the double-click claims of an earlier run, in Redis, would swallow requests.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("empty_cache")]
@@ -36,7 +36,7 @@ def site(tmp_path, collected_static):
     )
     outage = outage_for(base, tmp_path)
     if connection.vendor == "sqlite":
-        manage(["migrate", "--no-input"], outage.env)
+        copy_migrated_sqlite(outage.env["DATABASE_URL"].removeprefix("sqlite:///"), outage.env)
     return outage
 
 

@@ -1,5 +1,5 @@
 """Finding U11 of the second Arabic read: the contact history's notes about consultation times
-are read in the reader's language (frontdesk/notes.py), kept in English as exports carry them,
+are read in the reader's language (consultations/notes.py), kept in English as exports carry them,
 and notes written before stay as they were written."""
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from booking import history
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 from tests.factories import (
     dubai,
     login_staff,

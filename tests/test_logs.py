@@ -12,7 +12,7 @@ import pytest
 from consultations.notifications import send_due
 from ground.logs import JsonFormatter
 from tests.factories import form_data
-from tests.servers import PROJECT_DIR, free_port, server_env, wait_until_up
+from tests.servers import PROJECT_DIR, copy_migrated_sqlite, free_port, server_env, wait_until_up
 
 
 def gunicorn_args(port):
@@ -107,7 +107,7 @@ def test_an_unavailable_rate_limit_store_logs_no_patient_details(client, json_lo
 
 def test_gunicorn_access_lines_are_json_without_query_strings(tmp_path, collected_static):
     env = server_env(collected_static, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=PROJECT_DIR, env=env)
+    copy_migrated_sqlite(tmp_path / "db.sqlite3", env)
     port = free_port()
     log_path = tmp_path / "gunicorn.log"
     with log_path.open("w") as log:

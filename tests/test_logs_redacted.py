@@ -13,7 +13,7 @@ import pytest
 
 from booking import visit
 from ground.logs import JsonFormatter
-from tests.servers import PROJECT_DIR, free_port, server_env, wait_until_up
+from tests.servers import PROJECT_DIR, copy_migrated_sqlite, free_port, server_env, wait_until_up
 
 TOKEN = "417:Zm9vYmFyVmlzaXRUb2tlblNlY3JldA"
 KEY = "FeedKeySecretQ2FsZW5kYXJGZWVk"
@@ -60,7 +60,7 @@ def run_gunicorn(env, app, log_path, paths):
 
 def test_gunicorns_access_lines_name_no_token_or_feed_key(tmp_path, collected_static):
     env = server_env(collected_static, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=PROJECT_DIR, env=env)
+    copy_migrated_sqlite(tmp_path / "db.sqlite3", env)
 
     lines = run_gunicorn(env, "clinic_site.wsgi", tmp_path / "gunicorn.log", VISITS)
 

@@ -12,9 +12,9 @@ import pytest
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
-from booking import slots
-from booking.models import DatedHours, DayHours
+from ground import dated_hours
 from ground.hours import clinic_minutes_between
+from ground.models import DatedHours, DayHours
 from tests.factories import clock_at, dubai
 from tests.html import parse
 
@@ -191,8 +191,8 @@ def test_another_process_sees_the_change_within_the_rules_seconds(client):
     )
     assert "Eid" not in page_text(client)
 
-    later = slots.monotonic_time.monotonic() + slots.RULES_SECONDS + 1
-    with mock.patch.object(slots.monotonic_time, "monotonic", return_value=later):
+    later = dated_hours.time.monotonic() + dated_hours.KEPT_SECONDS + 1
+    with mock.patch.object(dated_hours.time, "monotonic", return_value=later):
         assert "Closed Wed 9 Dec: Eid" in page_text(client)
 
 
@@ -208,12 +208,9 @@ def test_a_kept_page_costs_no_query(client):
 
 
 def test_a_page_still_shows_the_weekly_hours_when_the_dated_hours_cannot_be_read(client):
-    from ground import dated_hours
+    unreadable = OperationalError("the database is away")
 
-    def unreadable():
-        raise OperationalError("the database is away")
-
-    with mock.patch.dict(dated_hours._source, {"plans": unreadable}):
+    with mock.patch.object(dated_hours, "read_plans", side_effect=unreadable):
         text = page_text(client)
 
     assert "Monday – Saturday: 10:00 – 22:00" in text

@@ -1,28 +1,32 @@
 """The production section of docs/operations.md, followed literally: its commands alone, with the
 settings file made from deploy/ecla-clinic.env and the services started as their systemd units
 say, must give a site whose spam limits and double-click guard work, with the database cache or
-with Redis, and nightly jobs that run."""
+with Redis, and nightly jobs that run.
+
+The steps are followed once per cache for the whole module, into a database of the site's own
+(on PostgreSQL, one made for it beside the test database); each test starts with an empty cache
+and counts only the requests it sent."""
 
 import getpass
 import os
 import shlex
+import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
+import psycopg
 import pytest
 from django.db import connection
 
-from consultations.models import ConsultationRequest
 from tests.production_client import ProductionClient
 from tests.readme_steps import SITE_DIR, lines, production_blocks, settings_file, unit
 from tests.readme_steps import deploy_manage as manage_script
 from tests.servers import PROJECT_DIR, free_port, wait_until_up
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 SECRET = "r" * 30 + "-production-steps-test-secret-value"
 HOST = "www.eclaclinic.ae"
@@ -53,16 +57,11 @@ def readme_production_commands():
     return [line for block in production_blocks() for line in lines(block)]
 
 
-def production_settings(tmp_path, with_redis):
+def production_settings(tmp_path, with_redis, database):
     """docs/operations.md's /etc/ecla-clinic/env, as the admin fills it in for this test's site."""
     # The steps' `install -d … /mnt/backups/ecla` (tests/test_units_as_installed.py runs it).
     backups = tmp_path / "backups"
     backups.mkdir(mode=0o700)
-    if connection.vendor == "sqlite":
-        database = f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
-    else:
-        db = connection.settings_dict
-        database = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     return {
         "DJANGO_ALLOWED_HOSTS": HOST,
         "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
@@ -172,16 +171,38 @@ def run_readme_steps(tmp_path, settings):
     return server, base_url, timers, settings_path
 
 
-def stored_statuses(env):
-    from collections import Counter
+class SiteDatabase:
+    """The production site's own database, empty as `createdb` leaves it: a file on SQLite, a
+    database beside the test database on PostgreSQL (the test database belongs to the tests)."""
 
-    if connection.vendor == "sqlite":
-        import sqlite3
+    def __init__(self, folder):
+        self.postgres = None
+        if connection.vendor == "sqlite":
+            self.url = f"sqlite:///{folder / 'clinic.sqlite3'}"
+            return
+        db = connection.settings_dict
+        self.postgres = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"]}
+        self.name = f"{db['NAME']}_production_steps"
+        self._admin(f'DROP DATABASE IF EXISTS "{self.name}"', f'CREATE DATABASE "{self.name}"')
+        self.url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{self.name}"
 
-        with sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///")) as db:
-            rows = db.execute("SELECT status FROM consultations_consultationrequest").fetchall()
-        return Counter(status for (status,) in rows)
-    return Counter(ConsultationRequest.objects.values_list("status", flat=True))
+    def _admin(self, *statements):
+        with psycopg.connect(dbname="postgres", autocommit=True, **self.postgres) as admin:
+            for statement in statements:
+                admin.execute(statement)
+
+    def query(self, sql, params=()):
+        """Rows of `sql` (%s for each parameter), or [] for a statement that gives none."""
+        if self.postgres is None:
+            with sqlite3.connect(self.url.removeprefix("sqlite:///")) as db:
+                return db.execute(sql.replace("%s", "?"), params).fetchall()
+        with psycopg.connect(dbname=self.name, autocommit=True, **self.postgres) as db:
+            cursor = db.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
+
+    def drop(self):
+        if self.postgres is not None:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 def redis_urls():
@@ -191,26 +212,57 @@ def redis_urls():
     return urls
 
 
-@pytest.fixture(params=redis_urls(), ids=lambda url: "redis" if url else "database-cache")
-def production_site(request, tmp_path):
-    if request.param:
-        import redis
-
-        redis.Redis.from_url(request.param).flushdb()
-    settings = production_settings(tmp_path, request.param)
-    server, base_url, timers, settings_path = run_readme_steps(tmp_path, settings)
-    site = {**settings, "timers": timers, "settings_path": settings_path, "home": tmp_path}
-    if not request.param and connection.vendor != "sqlite":
-        # The shared test database keeps the cache table's counts from the test before.
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM django_cache")
-    yield site, ProductionClient(base_url, HOST, SECRET)
+@pytest.fixture(
+    scope="module", params=redis_urls(), ids=lambda url: "redis" if url else "database-cache"
+)
+def steps_followed(request, tmp_path_factory):
+    """The site the steps give, with the database cache or with Redis (ids: how the tests were
+    named when each followed the steps itself): (settings, database, client)."""
+    home = tmp_path_factory.mktemp("production")
+    database = SiteDatabase(home)
+    settings = production_settings(home, request.param, database.url)
+    server, base_url, timers, settings_path = run_readme_steps(home, settings)
+    site = {**settings, "timers": timers, "settings_path": settings_path, "home": home}
+    yield site, database, ProductionClient(base_url, HOST, SECRET)
     server.terminate()
     server.wait(timeout=30)
+    database.drop()
+
+
+class ProductionSite:
+    """One test's view of the site: its settings, its client, the requests sent since it began."""
+
+    def __init__(self, site, database, client):
+        self.settings, self.database, self.client = site, database, client
+        self.first_id = self.last_request_id() + 1
+
+    def last_request_id(self):
+        [(last,)] = self.database.query("SELECT MAX(id) FROM consultations_consultationrequest")
+        return last or 0
+
+    def stored_statuses(self):
+        """How many of this test's requests were stored with each status."""
+        rows = self.database.query(
+            f"SELECT status FROM consultations_consultationrequest WHERE id >= {int(self.first_id)}"  # noqa: S608 (a number of ours)
+        )
+        return Counter(status for (status,) in rows)
+
+
+@pytest.fixture
+def production_site(steps_followed):
+    """The site with its cache emptied: the spam limits count from zero for each test."""
+    site, database, client = steps_followed
+    if site["REDIS_URL"]:
+        import redis
+
+        redis.Redis.from_url(site["REDIS_URL"]).flushdb()
+    else:
+        database.query("DELETE FROM django_cache")
+    return ProductionSite(site, database, client)
 
 
 def test_readme_steps_give_the_owner_an_account_that_signs_in(production_site):
-    _env, client = production_site
+    client = production_site.client
     form = client.open_form_at("/admin/login/")
 
     response, _html = client.request(
@@ -238,17 +290,17 @@ def test_readme_steps_give_the_owner_an_account_that_signs_in(production_site):
 
 
 def test_readme_steps_give_working_spam_limits(production_site):
-    env, client = production_site
+    client = production_site.client
 
     statuses = [client.send_request(f"Patient {n}", f"05012{n:05d}") for n in range(35)]
 
     assert statuses.count(302) == 30
     assert statuses[30:] == [429] * 5
-    assert stored_statuses(env) == {"new": 5, "spam": 25}
+    assert production_site.stored_statuses() == {"new": 5, "spam": 25}
 
 
 def test_readme_steps_make_simultaneous_identical_requests_one(production_site):
-    env, client = production_site
+    client = production_site.client
     form = client.open_form()
 
     with ThreadPoolExecutor(8) as pool:
@@ -258,11 +310,11 @@ def test_readme_steps_make_simultaneous_identical_requests_one(production_site):
 
     time.sleep(0.2)
     assert statuses == [302] * 8
-    assert sum(stored_statuses(env).values()) == 1
+    assert sum(production_site.stored_statuses().values()) == 1
 
 
 def test_readme_steps_give_nightly_jobs_that_run_with_the_sites_settings(production_site):
-    site, client = production_site
+    site, client = production_site.settings, production_site.client
     client.send_request("Layla Hassan", "0501234567")
     jobs = set()
 

@@ -7,9 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from consultations.models import ConsultationRequest
+from consultations.models import ConsultationRequest, ContactEntry
 from frontdesk import report
-from frontdesk.models import ContactEntry
 from tests.factories import (
     clock_at,
     dubai,

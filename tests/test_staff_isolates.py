@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 from staff_access.models import StaffPreference
 from tests.factories import login_staff, make_booking, make_contact, make_request, make_superuser
 

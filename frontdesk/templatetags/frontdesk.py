@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from consultations import follow_ups
 from consultations.models import ConsultationRequest
-from frontdesk import history
 from frontdesk.report_views import can_see_report
 
 register = template.Library()
@@ -19,7 +19,7 @@ def frontdesk_summary(context):
         return {"show": False, "report_url": report_url}
     requests = ConsultationRequest.objects.all()
     new = requests.new().capped_count()
-    due = history.due_now(requests).capped_count()
+    due = follow_ups.due_now(requests).capped_count()
     new_text = ngettext("%(new)d new", "%(new)d new", new) % {"new": new}
     due_text = ngettext("%(due)d to call back today", "%(due)d to call back today", due) % {
         "due": due

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 
 from tests.factories import login_staff
@@ -100,13 +99,14 @@ def _quick_failures(page):
 
 
 @pytest.fixture
-def front_desk_group():
-    """The group comes from a data migration, which an earlier transactional test's flush
-    removed: run that migration again."""
-    call_command("migrate", "consultations", "0001", verbosity=0)
-    # Every app: going back to 0001 also unapplied the migrations that depend on later ones
-    # (frontdesk's contact history, the Clinic manager group).
-    call_command("migrate", verbosity=0)
+def front_desk_group(staff_groups_as_migrated):
+    """The staff groups come from data migrations, which an earlier transactional test's flush
+    removed: made again as the migrations made them."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, permissions in staff_groups_as_migrated:
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.get_by_natural_key(*key) for key in permissions)
 
 
 def sign_in_staff(page, live_server, user):

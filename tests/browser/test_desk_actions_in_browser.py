@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from booking.models import Booking, ClinicSettings
-from frontdesk.history import log_contact
+from consultations.lifecycle import log_contact
 from ground.hours import CLINIC_TIMEZONE, clinic_today
 from tests.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 from tests.factories import make_booking, make_front_desk_user, make_request

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from frontdesk.models import ContactEntry
+from consultations.models import ContactEntry
 from tests.browser.conftest import PHONE, has_horizontal_scroll, sign_in_staff
 from tests.factories import make_booking, make_contact, make_request, make_superuser
 

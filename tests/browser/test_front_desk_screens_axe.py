@@ -36,7 +36,7 @@ SCREENS = [
     "/admin/booking/booking/{booking}/move/",
     "/admin/booking/booking/my-calendar/",
     "/admin/booking/clinicsettings/1/change/",
-    "/admin/booking/datedhours/add/",
+    "/admin/ground/datedhours/add/",
 ]
 
 

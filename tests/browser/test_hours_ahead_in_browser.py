@@ -5,7 +5,7 @@ from datetime import date, time
 
 import pytest
 
-from booking.models import DatedHours, DayHours
+from ground.models import DatedHours, DayHours
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOT_DIR, has_horizontal_scroll
 from tests.factories import clock_at, dubai
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0011_request_public_id'),
+        ('consultations', '0012_contact_history_moves_here'),
     ]
 
     operations = [

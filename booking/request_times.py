@@ -1,6 +1,7 @@
-"""The chosen consultation time on the request's admin: a column of the list and a line on the
-request, with a link to its day, and the bulk action "Decline and stop this request's links"
-(added to consultations' admin: consultations/admin_extensions.py).
+"""The chosen consultation time on the request's admin (frontdesk/request_admin.py names each):
+the requests with their active time (`with_consultation_time`), its column on the list and line
+on the request with a link to its day, and the bulk action "Decline and stop this request's
+links".
 """
 
 from django.contrib import admin, messages
@@ -12,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from audit.trail import Action, record
-from booking import dates, history, taking
+from booking import history, taking
 from booking.models import Booking
 from booking.slots import forget_taken
-from consultations.admin_extensions import extends_request_admin, with_fields
 from consultations.models import ConsultationRequest
-from ground import hours
+from ground import dates, hours
 from ground.hours import CLINIC_TIMEZONE
 
 
@@ -25,49 +25,25 @@ def _active(field):
     return Subquery(Booking.objects.active().filter(request=OuterRef("pk")).values(field)[:1])
 
 
-@extends_request_admin
-class ConsultationTimeAdmin:
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(time_starts_at=_active("starts_at"), time_status=_active("status"))
-        )
+def with_consultation_time(queryset):
+    """The requests, each with its active time's start and status (None without one)."""
+    return queryset.annotate(time_starts_at=_active("starts_at"), time_status=_active("status"))
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if self.has_change_permission(request):
-            action = self.get_action(decline_and_stop_links)
-            actions[action[1]] = action
-        return actions
 
-    def get_list_display(self, request):
-        columns = list(super().get_list_display(request))
-        columns.insert(columns.index("status") + 1, "consultation_time")
-        return tuple(columns)
-
-    def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "consultation_time")
-
-    def get_fieldsets(self, request, obj=None):
-        return with_fields(
-            super().get_fieldsets(request, obj), "status", after=("consultation_time",)
-        )
-
-    @admin.display(description=_("consultation time"), ordering="time_starts_at")
-    def consultation_time(self, obj):
-        starts_at = getattr(obj, "time_starts_at", None)
-        if starts_at is None:
-            return "–"
-        day = starts_at.astimezone(CLINIC_TIMEZONE).date()
-        label = Booking.Status(obj.time_status).label
-        return format_html(
-            '<a href="{}?date={}">{}</a> ({})',
-            reverse("admin:booking_day"),
-            f"{day:%Y-%m-%d}",
-            dates.visit_time(starts_at),
-            label,
-        )
+@admin.display(description=_("consultation time"), ordering="time_starts_at")
+def consultation_time(obj):
+    starts_at = getattr(obj, "time_starts_at", None)
+    if starts_at is None:
+        return "–"
+    day = starts_at.astimezone(CLINIC_TIMEZONE).date()
+    label = Booking.Status(obj.time_status).label
+    return format_html(
+        '<a href="{}?date={}">{}</a> ({})',
+        reverse("admin:booking_day"),
+        f"{day:%Y-%m-%d}",
+        dates.visit_time(starts_at),
+        label,
+    )
 
 
 def _describe(booking):

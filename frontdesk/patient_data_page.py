@@ -1,4 +1,5 @@
-"""The superusers' page for patients' rights: a copy of one number's data, or its erasure."""
+"""The superusers' page for patients' rights: a copy of one number's data (patient_copy.py), or
+its erasure (consultations/patient_data.py)."""
 
 import json
 
@@ -15,6 +16,7 @@ from django.utils.translation import ngettext
 
 from backups import ledger
 from consultations import patient_data
+from frontdesk import patient_copy
 
 NOT_RECORDED = _(
     "Nothing was erased: the erasure could not be recorded in the erasure ledger, which keeps "
@@ -51,7 +53,7 @@ def patient_data_view(request, model_admin):
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"]
         if "_export" in request.POST:
-            return _download(patient_data.export(number, request=request))
+            return _download(patient_copy.export(number, request=request))
         if "_erase" in request.POST and request.POST.get("confirm") == "yes":
             try:
                 ids = patient_data.erase(number, request=request)

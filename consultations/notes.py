@@ -9,18 +9,9 @@ Notes stored before `note_event` existed, and the front desk's own notes, are sh
 
 from datetime import datetime
 
-from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
-from ground.hours import CLINIC_TIMEZONE
-
-# How a moment is written in a note: booking gives its consultation time ("Tue 1 Dec, 10:30")
-# from its AppConfig.ready(), as apps above this one do for the exports and the thanks page.
-time_writers = []
-
-
-def write_times_with(write):
-    time_writers.append(write)
+from ground.dates import visit_time
 
 
 class Note(str):
@@ -35,17 +26,20 @@ def made_of(sentence, words, moments):
     return note
 
 
+def in_english(words, *moments):
+    """A note in English with Dubai's times (as exports carry it), made of words each reader sees
+    in their language in the history: mark them with gettext_noop."""
+    with override("en"):
+        sentence = words % tuple(visit_time(moment, "en") for moment in moments)
+    return made_of(sentence, words, moments)
+
+
 def event_of(note):
     return getattr(note, "event", None) or {}
 
 
-def _write(moment):
-    if time_writers:
-        return time_writers[-1](moment)
-    return formats.date_format(moment.astimezone(CLINIC_TIMEZONE), "SHORT_DATETIME_FORMAT")
-
-
 def read(event):
-    """The note in the active language (its English words where the catalogue has none)."""
-    times = tuple(_write(datetime.fromisoformat(time)) for time in event["times"])
+    """The note in the active language (its English words where the catalogue has none), its
+    times as the UAE writes them ("Tue 1 Dec, 10:30")."""
+    times = tuple(visit_time(datetime.fromisoformat(time)) for time in event["times"])
     return gettext(event["text"]) % times

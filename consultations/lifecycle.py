@@ -1,17 +1,15 @@
-"""The front desk's rules: what each logged outcome does to a request, its clocks and owner,
-follow-ups that are due, and when to offer to close a request as unreachable."""
-
-from datetime import timedelta
+"""The request's lifecycle: what each logged outcome does to a request (its status, clocks,
+owner and call-back), every change of status appended to its contact history, whoever makes it
+(the front desk's log, the admin's change form and bulk actions, booking's consultation times),
+and when to offer to close a request as unreachable."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import override
 
-from consultations.models import CLOSED_STATUSES, ConsultationRequest
-from frontdesk import notes
-from frontdesk.models import ContactEntry
+from consultations import notes
+from consultations.models import CLOSED_STATUSES, ConsultationRequest, ContactEntry
 from ground import hours
-from ground.hours import clinic_minutes_between, clinic_now, clinic_today
+from ground.hours import clinic_minutes_between, clinic_today
 
 Outcome = ContactEntry.Outcome
 Status = ConsultationRequest.Status
@@ -97,8 +95,8 @@ def log_appointment(
     status_after=None,
     call_back_today=False,
 ):
-    """A consultation time chosen, confirmed, declined or moved (booking/): one entry in the
-    history; the status changes only when `status_after` is given."""
+    """A consultation time chosen, confirmed, declined or moved (booking/history.py): one entry
+    in the history; the status changes only when `status_after` is given."""
     consultation = ConsultationRequest.objects.select_for_update().get(pk=consultation.pk)
     entry = ContactEntry.objects.create(
         request=consultation,
@@ -149,8 +147,9 @@ def undo_outcome(consultation, user):
     return entry
 
 
-def record_status_changes(sender, request=None, changes=(), **kwargs):
-    """Status changes made another way (change form, bulk action) join the same history."""
+def record_status_changes(request, changes):
+    """Status changes made another way (the admin's change form and bulk actions) join the same
+    history: `changes` is [(request pk, old status, new status)], `request` the staff's."""
     user = getattr(request, "user", None)
     user = user if user is not None and user.is_authenticated else None
     now = hours.now()
@@ -178,9 +177,7 @@ def close_as_unreachable(consultation, request):
         call_back_after=None,
         updated_at=hours.now(),
     )
-    record_status_changes(
-        ConsultationRequest, request=request, changes=[(consultation.pk, old, Status.UNREACHABLE)]
-    )
+    record_status_changes(request, [(consultation.pk, old, Status.UNREACHABLE)])
 
 
 def offers_unreachable(consultation, now=None):
@@ -196,37 +193,3 @@ def offers_unreachable(consultation, now=None):
         return False
     span = clinic_minutes_between(unanswered[0], now or hours.now())
     return span >= UNREACHABLE_AFTER_CLINIC_MINUTES
-
-
-def due_now(queryset):
-    """Open requests whose call-back date is today (Dubai) or earlier."""
-    return queryset.open().filter(call_back_on__lte=clinic_today())
-
-
-def overdue(queryset):
-    """Open requests whose call-back is past: an earlier day, or today after its time."""
-    now = clinic_now()
-    return queryset.open().filter(
-        Q(call_back_on__lt=now.date())
-        | Q(call_back_on=now.date(), call_back_after__isnull=False, call_back_after__lt=now.time())
-    )
-
-
-def due_today(queryset):
-    return queryset.open().filter(call_back_on=clinic_today())
-
-
-def same_patient(consultation):
-    """Other requests from the same phone or WhatsApp number (E.164), newest first."""
-    numbers = {str(consultation.phone), str(consultation.whatsapp)}
-    return (
-        ConsultationRequest.objects.filter(Q(phone__in=numbers) | Q(whatsapp__in=numbers))
-        .exclude(pk=consultation.pk)
-        .order_by("-created_at")
-    )
-
-
-def quick_date(choice):
-    """The call-back date for the quick choices "tomorrow" and "in 3 days"."""
-    days = {"tomorrow": 1, "in_3_days": 3}.get(choice)
-    return clinic_today() + timedelta(days=days) if days else None

@@ -2,14 +2,10 @@
 
 from urllib.parse import quote
 
-from django.contrib import admin
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from consultations import next_steps, references
-from ground.isolates import number_ltr
 
 
 def whatsapp_chat_url(consultation, request=None):
@@ -40,18 +36,3 @@ def _chat_line(step, url):
     if "chat" in step:
         return step["chat"] % {"url": url}
     return f"{step['text']}: {url}"
-
-
-def whatsapp_column(request):
-    """The WhatsApp column: a chat link whose greeting carries absolute links to this site (the
-    patient's next steps), made from the staff member's request."""
-
-    @admin.display(description=_("WhatsApp"), ordering="whatsapp")
-    def whatsapp_link(obj):
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            whatsapp_chat_url(obj, request),
-            number_ltr(obj.whatsapp),
-        )
-
-    return whatsapp_link

@@ -3,8 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consultations import notes
 from consultations.models import ConsultationRequest
-from frontdesk import notes
 
 Status = ConsultationRequest.Status
 
@@ -12,7 +12,8 @@ Status = ConsultationRequest.Status
 class ContactEntry(models.Model):
     """One thing that happened to a request: an attempt to reach the patient or a status change.
 
-    Appended, never edited: the front desk's history of who called whom, and when.
+    Appended, never edited: the front desk's history of who called whom, and when. Its table
+    keeps the name it had when the model was the front desk's (migration 0012).
     """
 
     class Outcome(models.TextChoices):
@@ -59,11 +60,12 @@ class ContactEntry(models.Model):
     status_before = models.CharField(_("status before"), max_length=20, choices=Status.choices)
     status_after = models.CharField(_("status after"), max_length=20, choices=Status.choices)
     note = models.TextField(_("note"), blank=True, max_length=1000)
-    # A note the site wrote (frontdesk/notes.py): its English words and moments, so that each
+    # A note the site wrote (consultations/notes.py): its English words and moments, so that each
     # reader sees it in their language.
     note_event = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
+        db_table = "frontdesk_contactentry"
         verbose_name = _("contact history entry")
         verbose_name_plural = _("contact history")
         ordering = ["-created_at", "-pk"]

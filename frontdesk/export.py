@@ -1,4 +1,5 @@
-"""CSV export of consultation requests: streamed row by row, safe to open in a spreadsheet."""
+"""CSV export of consultation requests: streamed row by row, safe to open in a spreadsheet. After
+the request's own columns, its contact history and its consultation times (booking's)."""
 
 from contextlib import nullcontext
 
@@ -8,7 +9,8 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from consultations.models import ConsultationRequest
+from booking import patient_copy as consultation_times
+from consultations.models import ConsultationRequest, ContactEntry
 from consultations.spreadsheet import FormulaSafeWriter, Verbatim
 
 COLUMNS = (
@@ -33,10 +35,6 @@ COLUMNS = (
     ("minutes_to_first_attempt", "Minutes to first attempt (clinic hours)"),
     ("minutes_to_first_reach", "Minutes to first reach (clinic hours)"),
 )
-# Columns an app above this one adds after ours (frontdesk: the contact history), each
-# (title, make_cells): make_cells() is called once per export and returns a function giving
-# {request id: cell text} for a chunk of request ids.
-extra_columns = []
 # Validated E.164 numbers: "+971..." must stay exactly as it is.
 PHONE_COLUMNS = {"phone", "whatsapp"}
 CHOICE_COLUMNS = {"status", "best_time", "prefers"}
@@ -47,11 +45,6 @@ HEADER_LINES = 2
 class _Echo:
     def write(self, value):
         return value
-
-
-def add_column(title, make_cells):
-    """Add a column to the export (from an app's AppConfig.ready()); see `extra_columns`."""
-    extra_columns.append((title, make_cells))
 
 
 def choice_labels(model, fields):
@@ -75,6 +68,37 @@ def format_cell(field, value, labels):
     return str(value)
 
 
+def contact_history_cells():
+    """For one export: a function giving {request id: its history as one cell} for some ids.
+
+    The outcomes' labels are looked up once per export: per cell, rebuilding the field's
+    choices was most of a long export's time.
+    """
+    outcomes = choice_labels(ContactEntry, ["outcome"])["outcome"]
+
+    def cells(ids):
+        lines = {}
+        entries = ContactEntry.objects.filter(request_id__in=ids).order_by("created_at", "pk")
+        fields = ("request_id", "created_at", "username", "outcome", "note")
+        for request_id, created_at, username, outcome, note in entries.values_list(*fields):
+            when = timezone.localtime(created_at).strftime("%Y-%m-%d %H:%M")
+            line = f"{when} {username or '-'}: {outcomes.get(outcome, outcome)}"
+            if note:
+                line += f" ({note})"
+            lines.setdefault(request_id, []).append(line)
+        return {pk: "\n".join(history) for pk, history in lines.items()}
+
+    return cells
+
+
+# After the request's own columns, each (title, make_cells): make_cells() is called once per
+# export and returns a function giving {request id: cell text} for a chunk of request ids.
+MORE_COLUMNS = (
+    ("Contact history", contact_history_cells),
+    (consultation_times.CSV_TITLE, consultation_times.csv_cells),
+)
+
+
 def stream_csv(queryset, chunk_size=2000):
     """Yield the CSV a line at a time; memory stays flat however many rows there are."""
     writer = FormulaSafeWriter(_Echo())
@@ -86,10 +110,10 @@ def stream_csv(queryset, chunk_size=2000):
         *(as_text.get(field, field) for field in fields)
     )
     labels = choice_labels(ConsultationRequest, CHOICE_COLUMNS)
-    extra_cells = [make_cells() for _title, make_cells in extra_columns]
+    extra_cells = [make_cells() for _title, make_cells in MORE_COLUMNS]
     yield "\ufeff"  # byte order mark: spreadsheet programs then read Arabic names correctly
     yield writer.writerow(
-        [*(title for _, title in COLUMNS), *(title for title, _make in extra_columns)]
+        [*(title for _, title in COLUMNS), *(title for title, _make in MORE_COLUMNS)]
     )
     with _streaming_transaction():
         for chunk in _chunks(rows.iterator(chunk_size), chunk_size):

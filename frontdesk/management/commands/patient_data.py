@@ -6,6 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from backups import ledger
 from consultations import patient_data
+from frontdesk import patient_copy
 
 TRY_AGAIN = "Make the backup storage writable (BACKUP_DIR or BACKUP_STORAGE), then erase again."
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         # The trail names who ran the command: the account on the server.
         ran_by = f"{getpass.getuser()} (manage.py)"
         if action == "export":
-            data = patient_data.export(number, username=ran_by)
+            data = patient_copy.export(number, username=ran_by)
             self.stdout.write(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
         count = patient_data.requests_for(number).count()
