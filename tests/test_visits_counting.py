@@ -170,12 +170,12 @@ def test_a_visit_links_secret_is_not_kept_as_a_page():
 
 
 def test_counts_add_up_across_flushes_and_processes():
-    tally.add(PageDay, {"day": clinic_today(), "path": "/faq/", "language": "en"}, views=2)
+    row = (clinic_today(), "/faq/", "en")
+    tally.add(PageDay, row, 2)
     tally.flush()
     # Another process's counts for the same row, added while the row already exists.
-    row = {"day": clinic_today(), "path": "/faq/", "language": "en"}
-    tally.add_to_row(PageDay, row, {"views": 3})
-    tally.add(PageDay, row, views=1)
+    tally.add_to_row(PageDay, {"day": row[0], "path": "/faq/", "language": "en"}, {"views": 3})
+    tally.add(PageDay, row, 1)
     tally.flush()
 
     assert PageDay.objects.get().views == 6

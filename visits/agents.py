@@ -24,8 +24,10 @@ def is_bot(user_agent):
 
 def is_prefetch(request):
     """A browser fetching a page the person may never look at (Sec-Purpose: prefetch)."""
-    return any(
-        "prefetch" in request.META.get(header, "").lower()
-        or "preview" in request.META.get(header, "").lower()
-        for header in PREFETCH_HEADERS
-    )
+    meta = request.META
+    for header in PREFETCH_HEADERS:
+        if header in meta:
+            value = meta[header].lower()
+            if "prefetch" in value or "preview" in value:
+                return True
+    return False

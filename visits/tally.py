@@ -13,7 +13,6 @@ import logging
 import os
 import threading
 import time
-from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
@@ -26,34 +25,46 @@ from visits.salt import purge_before
 
 logger = logging.getLogger(__name__)
 
-MODELS = {model.__name__: model for model in (LandingDay, PageDay, ReferrerDay, LeftOutDay)}
+# Each model's key fields and counted fields, in the order add() is given their values.
+FIELDS = {
+    LandingDay: (
+        ("day", "landing_path", "language", "utm_source", "utm_medium", "utm_campaign"),
+        ("visitors", "views"),
+    ),
+    PageDay: (("day", "path", "language"), ("views",)),
+    ReferrerDay: (("day", "host"), ("visits",)),
+    LeftOutDay: (("day", "reason"), ("views",)),
+}
 MAX_KEYS = 50_000
 _lock = threading.Lock()
-# {(model name, ((field, value), …)): Counter({field: amount})}
-_buffer = defaultdict(Counter)
+# {(model, (key values…)): [amounts…]}: plain tuples and lists, this is on every page's path.
+_buffer = {}
 _flusher = {"pid": None}
 
 
-def add(model, keys, **amounts):
-    """Count `amounts` more on the row of `model` with these key fields (a dict)."""
-    row = (model.__name__, tuple(keys.items()))
+def add(model, key, *amounts):
+    """Count `amounts` (FIELDS' counted fields) more on the row of `model` with `key` (the
+    values of its key fields, in FIELDS' order)."""
+    row = (model, key)
     with _lock:
-        if row in _buffer or len(_buffer) < MAX_KEYS:
-            _buffer[row].update(amounts)
+        counts = _buffer.get(row)
+        if counts is not None:
+            for index, amount in enumerate(amounts):
+                counts[index] += amount
+        elif len(_buffer) < MAX_KEYS:
+            _buffer[row] = list(amounts)
 
 
 def take():
     global _buffer
     with _lock:
-        taken, _buffer = _buffer, defaultdict(Counter)
+        taken, _buffer = _buffer, {}
     return taken
 
 
 def put_back(rows):
-    with _lock:
-        for row, amounts in rows.items():
-            if row in _buffer or len(_buffer) < MAX_KEYS:
-                _buffer[row].update(amounts)
+    for (model, key), amounts in rows.items():
+        add(model, key, *amounts)
 
 
 def add_to_row(model, keys, amounts):
@@ -75,8 +86,10 @@ def flush():
     done = set()
     try:
         for row, amounts in rows.items():
-            name, keys = row
-            add_to_row(MODELS[name], dict(keys), dict(amounts))
+            model, key = row
+            key_fields, counted_fields = FIELDS[model]
+            keys = dict(zip(key_fields, key, strict=True))
+            add_to_row(model, keys, dict(zip(counted_fields, amounts, strict=True)))
             done.add(row)
     except Exception:
         put_back({row: amounts for row, amounts in rows.items() if row not in done})
