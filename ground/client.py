@@ -19,6 +19,14 @@ def client_ip(request):
     Each trusted proxy appends the address that connected to it, so with N proxies the client is
     the Nth entry from the end. Entries further left were written by the client and are ignored.
     """
+    try:
+        return ipaddress.ip_address(client_address_text(request))
+    except ValueError:
+        return None
+
+
+def client_address_text(request):
+    """The client's address as the trusted proxies wrote it, not yet parsed (see client_ip)."""
     address = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
@@ -29,10 +37,7 @@ def client_ip(request):
         ]
         if len(forwarded) >= proxies:
             address = forwarded[-proxies]
-    try:
-        return ipaddress.ip_address(address)
-    except ValueError:
-        return None
+    return address
 
 
 def client_network(ip):
