@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ground",
     "staff_access",
     "pages",
+    "visits",
     "consultations",
     "security",
     # The access trail: who saw and changed what in the admin, sign-ins, exports, erasures.
@@ -97,7 +98,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_access.language.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "consultations.campaign.CampaignMiddleware",
+    # Counts page views (no cookie, no script) and keeps each visit's landing page and
+    # campaign for its consultation request (visits/).
+    "visits.counting.VisitCountingMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -399,6 +402,10 @@ HELD_REQUESTS_PER_SECOND = env_int("HELD_REQUESTS_PER_SECOND", 50)
 STAFF_EMAIL_SEND = env_bool("STAFF_EMAIL_SEND", default=True)
 # The wait before a failed staff email is tried again, doubled after each failure (up to an hour).
 STAFF_EMAIL_FIRST_RETRY_SECONDS = env_int("STAFF_EMAIL_FIRST_RETRY_SECONDS", 30)
+# Page views counted by each server process are added to the database's daily counts this
+# often (visits/tally.py): what a host killed outright loses at most.
+VISITS_COUNT = env_bool("VISITS_COUNT", default=True)
+VISITS_FLUSH_SECONDS = env_int("VISITS_FLUSH_SECONDS", 5)
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Who may read /healthz's lines from elsewhere than this host (Authorization: Bearer <token>);

@@ -14,3 +14,7 @@ from consultations.notifications import start_sender  # noqa: E402
 start_drainer()
 # The staff emails wait in the database's outbox; each server process sends what is due.
 start_sender()
+# Page views counted in each server process are added to the daily counts every few seconds.
+from visits.tally import start_flusher  # noqa: E402
+
+start_flusher()

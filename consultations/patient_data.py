@@ -36,6 +36,7 @@ FIELDS = (
     "staff_notes",
     "duplicate_of_id",
     "source_path",
+    "landing_path",
     "utm_source",
     "utm_medium",
     "utm_campaign",

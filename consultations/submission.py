@@ -22,14 +22,15 @@ from consultations.unreachable import (
     log_outage_started,
 )
 from ground.limits import log_store_unavailable
+from visits.visitor import visit_of
 
 logger = logging.getLogger(__name__)
 
 # The model fields a held request keeps, as JSON values (dates in ISO 8601, UTC).
 HELD_FIELDS = (
-    "name", "phone", "whatsapp", "message", "best_time", "prefers", "source_path", "utm_source",
-    "utm_medium", "utm_campaign", "language", "status", "fingerprint", "submission_key",
-    "consent_given_at", "created_at",
+    "name", "phone", "whatsapp", "message", "best_time", "prefers", "source_path", "landing_path",
+    "utm_source", "utm_medium", "utm_campaign", "language", "status", "fingerprint",
+    "submission_key", "consent_given_at", "created_at",
 )  # fmt: skip
 DATE_FIELDS = {"consent_given_at", "created_at"}
 
@@ -63,10 +64,13 @@ def new_request(form, request, *, suspected_spam):
     consultation.status = (
         ConsultationRequest.Status.SPAM if suspected_spam else ConsultationRequest.Status.NEW
     )
-    campaign = getattr(request, "campaign", {})
-    consultation.utm_source = campaign.get("utm_source", "")
-    consultation.utm_medium = campaign.get("utm_medium", "")
-    consultation.utm_campaign = campaign.get("utm_campaign", "")
+    # Credited to its visit's landing page and campaign: only those are stored, not the key.
+    visit = visit_of(request)
+    if visit:
+        consultation.landing_path = visit.landing_path
+        consultation.utm_source = visit.utm_source
+        consultation.utm_medium = visit.utm_medium
+        consultation.utm_campaign = visit.utm_campaign
     return consultation
 
 

@@ -18,7 +18,14 @@ from booking import request_times
 from consultations import lifecycle, patient_data
 from consultations.models import COUNT_CAP, ConsultationRequest
 from consultations.phone import parse_search_number
-from frontdesk import export_views, log_page, patient_data_page, report_views, request_actions
+from frontdesk import (
+    export_views,
+    log_page,
+    patient_data_page,
+    report_views,
+    request_actions,
+    visits_report_views,
+)
 from frontdesk.admin_isolates import IsolatedNamesAndNumbers
 from frontdesk.request_columns import RequestColumns, whatsapp_column
 from frontdesk.request_filters import (
@@ -168,6 +175,7 @@ class ConsultationRequestAdmin(
         return [
             path("<int:pk>/log/", view(self.log_contact_view), name="frontdesk_log_contact"),
             path("report/", view(self.report_view), name="frontdesk_requests_report"),
+            path("report/visits/", view(self.visits_report_view), name="frontdesk_visits_report"),
             path(
                 "export.csv",
                 view(self.export_view),
@@ -184,6 +192,9 @@ class ConsultationRequestAdmin(
 
     def report_view(self, request):
         return report_views.report_view(request, self)
+
+    def visits_report_view(self, request):
+        return visits_report_views.visits_report_view(request, self)
 
     def export_view(self, request):
         return export_views.export_view(request, self)

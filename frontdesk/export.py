@@ -23,6 +23,7 @@ COLUMNS = (
     ("message", "Message"),
     ("staff_notes", "Staff notes"),
     ("source_path", "Sent from page"),
+    ("landing_path", "Landing page"),
     ("utm_source", "Campaign source"),
     ("utm_medium", "Campaign medium"),
     ("utm_campaign", "Campaign name"),

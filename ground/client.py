@@ -7,6 +7,7 @@ as many hops as TRUSTED_PROXY_COUNT, and nothing at all without proxies.
 """
 
 import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -18,6 +19,14 @@ def client_ip(request):
     Each trusted proxy appends the address that connected to it, so with N proxies the client is
     the Nth entry from the end. Entries further left were written by the client and are ignored.
     """
+    try:
+        return ipaddress.ip_address(client_address_text(request))
+    except ValueError:
+        return None
+
+
+def client_address_text(request):
+    """The client's address as the trusted proxies wrote it, not yet parsed (see client_ip)."""
     address = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
@@ -28,10 +37,7 @@ def client_ip(request):
         ]
         if len(forwarded) >= proxies:
             address = forwarded[-proxies]
-    try:
-        return ipaddress.ip_address(address)
-    except ValueError:
-        return None
+    return address
 
 
 def client_network(ip):
@@ -45,6 +51,10 @@ def client_network(ip):
 
 
 def client_key(ip):
+    """The name a client is counted under in the shared cache (rate limits): keyed with a key
+    derived from SECRET_KEY, since a plain hash of an IPv4 address is undone by hashing all
+    four billion of them."""
     if ip is None:
         return "unknown"
-    return hashlib.sha256(str(client_network(ip)).encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"{settings.SECRET_KEY}:client-key".encode()).digest()
+    return hmac.new(key, str(client_network(ip)).encode(), hashlib.sha256).hexdigest()[:32]

@@ -80,6 +80,17 @@ def _no_dated_hours_kept_from_a_test_before():
 
 
 @pytest.fixture(autouse=True)
+def _no_visit_known_from_a_test_before():
+    """Each process keeps the day's salt and the visits it saw: every test starts without them
+    (and without a page view counted and not yet stored)."""
+    from visits import salt, tally, visitor
+
+    salt.forget()
+    visitor.forget()
+    tally.take()
+
+
+@pytest.fixture(autouse=True)
 def _english_until_a_test_asks_otherwise():
     """A test client's request leaves its page's language active in this thread, so a test
     after an Arabic page would build its URLs (reverse) under /ar/ without saying so."""

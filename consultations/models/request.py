@@ -105,6 +105,8 @@ class ConsultationRequest(models.Model):
         help_text=_("The language of the site the patient used: answer in it."),
     )
     source_path = models.CharField(_("sent from page"), max_length=200, blank=True, db_index=True)
+    # The first page of the visit that sent it (visits/), found by the day's visitor key.
+    landing_path = models.CharField(_("landing page"), max_length=200, blank=True)
     utm_source = models.CharField(_("campaign source"), max_length=100, blank=True, db_index=True)
     utm_medium = models.CharField(_("campaign medium"), max_length=100, blank=True)
     utm_campaign = models.CharField(_("campaign name"), max_length=100, blank=True)

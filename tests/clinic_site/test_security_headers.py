@@ -34,10 +34,10 @@ def flags(response, name):
 print(json.dumps({
     "headers": dict(page.items()),
     "cookies": {
-        "ecla_campaign": flags(page, "ecla_campaign"),
         "csrftoken": flags(form, "csrftoken"),
         "sessionid": flags(signed_in, "sessionid"),
     },
+    "campaign_page_cookies": sorted(page.cookies),
     "plain_http": [plain.status_code, plain.get("Location")],
     "bad_host": [bad_host.status_code, dict(bad_host.items())],
 }))
@@ -109,11 +109,12 @@ def test_the_400_page_carries_the_same_security_headers_as_every_page(production
 def test_cookies_are_secure_httponly_and_same_site_in_production(production):
     expected = {"secure": True, "httponly": True, "samesite": "Lax"}
 
-    assert production["cookies"] == {
-        "ecla_campaign": expected,
-        "csrftoken": expected,
-        "sessionid": expected,
-    }
+    assert production["cookies"] == {"csrftoken": expected, "sessionid": expected}
+
+
+def test_a_campaign_link_sets_no_cookie_in_production(production):
+    # The campaign is kept with the visit (visits/), not in a cookie.
+    assert production["campaign_page_cookies"] == []
 
 
 def test_plain_http_is_redirected_to_https_in_production(production):

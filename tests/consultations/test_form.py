@@ -170,6 +170,8 @@ def test_source_path_must_be_a_page_of_this_site(client):
 
 
 def test_campaign_of_the_visit_is_stored(client):
+    # Counted as a visit, not as a bot: a browser's user agent.
+    client.defaults["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
     client.get("/exosome-therapy/?utm_source=google&utm_medium=cpc&utm_campaign=autumn")
 
     post(client)

@@ -34,6 +34,7 @@ def test_when_the_database_is_back_the_held_request_is_stored_as_it_was_sent(
 ):
     settings.CONSULTATION_NOTIFY_EMAILS = ["desk@example.ae"]
     sent_at = timezone.now()
+    client.defaults["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
     client.get("/ar/exosome-therapy/?utm_source=instagram&utm_campaign=spring")
     client.post("/ar/consultation/", form_data(name="ليلى حسن", source_path="/ar/faq/"))
     database_away()
@@ -48,6 +49,7 @@ def test_when_the_database_is_back_the_held_request_is_stored_as_it_was_sent(
     assert request.language == "ar"
     assert request.source_path == "/ar/faq/"
     assert (request.utm_source, request.utm_campaign) == ("instagram", "spring")
+    assert request.landing_path == "/ar/exosome-therapy/"
     assert request.status == ConsultationRequest.Status.NEW
     assert abs(request.created_at - sent_at) < timedelta(seconds=5)
     assert request.consent_given_at == request.created_at

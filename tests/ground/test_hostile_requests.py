@@ -13,6 +13,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_a_nul_in_a_campaign_parameter_does_not_break_later_submissions(client):
+    # A browser's user agent: a request without one is a bot, whose visit is not kept.
+    client.defaults["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
     client.get("/exosome-therapy/?utm_medium=cp%00c&utm_source=google")
 
     response = client.post("/consultation/", form_data())
