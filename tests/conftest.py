@@ -81,11 +81,20 @@ def _no_dated_hours_kept_from_a_test_before():
 
 @pytest.fixture(autouse=True)
 def _no_visit_known_from_a_test_before():
-    """Each process keeps the day's salt and the visits it saw: every test starts without them
-    (and without a page view counted and not yet stored)."""
-    from visits import salt, tally, visitor
+    """Each process keeps the day (a minute), the day's salt and the visits it saw: every test
+    starts without them (and without a page view counted and not yet stored), and with a salt of
+    its own for today.
+    The shared cache may still hold an earlier test's salt and visits (a transactional test's
+    flush leaves the cache table as it is): with the same salt, this test's client (the same
+    address and browser) would find that test's visit and be credited with its landing page."""
+    import secrets
 
+    from ground.hours import clinic_today
+    from visits import counting, salt, tally, visitor
+
+    counting.forget_today()
     salt.forget()
+    salt._memo.update(day=clinic_today(), salt=secrets.token_bytes(32))
     visitor.forget()
     tally.take()
 

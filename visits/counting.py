@@ -99,6 +99,11 @@ def today():
     return _today["day"]
 
 
+def forget_today():
+    """Work the day out again at the next view (tests that set the clock)."""
+    _today.update(day=None, until=0.0)
+
+
 def referrer_host(request):
     """The referring site's host, never its page; nothing for a link on our own site."""
     try:
