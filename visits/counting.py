@@ -71,21 +71,29 @@ def count_view(request):
         path = redacted(path)
     path = path[:200]
     language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+    visit, started = find_or_start(
+        visitor_key(request, day), day, lambda: landing_of(request, path, language)
+    )
+    tally.add_view(
+        (LandingDay, (day, *visit), (int(started), 1)), (PageDay, (day, path, language), (1,))
+    )
+    if started:
+        host = referrer_host(request)
+        if host:
+            tally.add(ReferrerDay, (day, host), 1)
+
+
+def landing_of(request, path, language):
+    """The visit this view starts: its page, language and campaign (worked out only for a
+    visit's first view: the others find theirs)."""
     campaign = campaign_from_query(request.GET) if request.META.get("QUERY_STRING") else {}
-    landing = Visit(
+    return Visit(
         path,
         language,
         campaign.get("utm_source", ""),
         campaign.get("utm_medium", ""),
         campaign.get("utm_campaign", ""),
     )
-    visit, started = find_or_start(visitor_key(request, day), day, landing)
-    tally.add(LandingDay, (day, *visit), int(started), 1)
-    tally.add(PageDay, (day, path, language), 1)
-    if started:
-        host = referrer_host(request)
-        if host:
-            tally.add(ReferrerDay, (day, host), 1)
 
 
 _today = {"day": None, "until": 0.0}

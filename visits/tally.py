@@ -45,14 +45,20 @@ _flusher = {"pid": None}
 def add(model, key, *amounts):
     """Count `amounts` (FIELDS' counted fields) more on the row of `model` with `key` (the
     values of its key fields, in FIELDS' order)."""
-    row = (model, key)
+    add_view((model, key, amounts))
+
+
+def add_view(*rows):
+    """add() for each (model, key, amounts) of one view, under one turn of the lock."""
     with _lock:
-        counts = _buffer.get(row)
-        if counts is not None:
-            for index, amount in enumerate(amounts):
-                counts[index] += amount
-        elif len(_buffer) < MAX_KEYS:
-            _buffer[row] = list(amounts)
+        for model, key, amounts in rows:
+            row = (model, key)
+            counts = _buffer.get(row)
+            if counts is not None:
+                for index, amount in enumerate(amounts):
+                    counts[index] += amount
+            elif len(_buffer) < MAX_KEYS:
+                _buffer[row] = list(amounts)
 
 
 def take():

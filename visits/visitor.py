@@ -3,8 +3,10 @@
 The key is HMAC-SHA256 over the site's host, the client's network (ground/client.py: the
 address, or an IPv6 client's /64) and the browser's user agent, keyed with the day's salt
 (salt.py). Neither the address nor the agent is kept: only the key, and only in memory and in
-the shared cache, for a day. A new salt each day makes tomorrow's key for the same visitor a
-stranger's, and once the salt is deleted no key can be recomputed from an address.
+the shared cache, for a day (and in this process's memory, Python's own hash of the same message
+with the salt, to find the day's key again without the HMAC's cost). A new salt each day makes
+tomorrow's key for the same visitor a stranger's, and once the salt is deleted no key can be
+recomputed from an address.
 
 A visit is the key's first counted page of the day: its landing page, language and campaign,
 kept under the key in the shared cache (so every host and process finds it) for a day, where a
@@ -30,7 +32,7 @@ VISIT_SECONDS = 24 * 3600
 # Keys this process has already seen today, with their visit: a second page of the same visit
 # costs no trip to the cache. Cleared each day, and whenever it grows past this.
 KNOWN_MOST = 100_000
-_known = {"day": None, "visits": {}}
+_known = {"day": None, "visits": {}, "keys": {}}
 
 
 class Visit(NamedTuple):
@@ -59,11 +61,21 @@ def network_text(request):
 
 
 def visitor_key(request, day):
-    network = network_text(request)
-    message = "\n".join((site_host(request), network, request.META.get("HTTP_USER_AGENT", "")))
-    keyed = keyed_hash(salt_of(day)).copy()
-    keyed.update(message.encode())
-    return keyed.hexdigest()[:32]
+    message = "\n".join(
+        (site_host(request), network_text(request), request.META.get("HTTP_USER_AGENT", ""))
+    )
+    # The HMAC is most of what counting a view costs, so a key made today is found again by
+    # Python's own hash of the message (keyed with this process's random seed, and like the
+    # keys themselves kept only in this process's memory, for the day).
+    salt = salt_of(day)
+    keys = memo_of(day)["keys"]
+    fingerprint = hash((salt, message))
+    key = keys.get(fingerprint)
+    if key is None:
+        keyed = keyed_hash(salt).copy()
+        keyed.update(message.encode())
+        key = keys[fingerprint] = keyed.hexdigest()[:32]
+    return key
 
 
 @lru_cache(maxsize=1)
@@ -76,23 +88,29 @@ def cache_key(key):
     return f"visits:visit:{key}"
 
 
+def memo_of(day):
+    """This process's keys and visits of the day, emptied as the day changes or they grow."""
+    if _known["day"] != day or len(_known["keys"]) > KNOWN_MOST:
+        _known.update(day=day, visits={}, keys={})
+    return _known
+
+
 def known_today(day):
-    if _known["day"] != day or len(_known["visits"]) > KNOWN_MOST:
-        _known.update(day=day, visits={})
-    return _known["visits"]
+    return memo_of(day)["visits"]
 
 
-def find_or_start(key, day, landing):
+def find_or_start(key, day, landing_of):
     """(the key's visit today, True if it starts with this view): the shared cache decides, so
-    a visit's first view is counted once however many hosts its pages come from."""
+    a visit's first view is counted once however many hosts its pages come from. `landing_of()`
+    gives the visit this view would start."""
     known = known_today(day)
     if key in known:
         return known[key], False
-    started, visit = True, landing
+    started, visit = True, landing_of()
     try:
-        if not cache.add(cache_key(key), tuple(landing), timeout=VISIT_SECONDS):
+        if not cache.add(cache_key(key), tuple(visit), timeout=VISIT_SECONDS):
             stored = cache.get(cache_key(key))
-            started, visit = False, Visit(*stored) if stored else landing
+            started, visit = False, Visit(*stored) if stored else visit
     except Exception:
         log_store_unavailable(logger, "Visit store unavailable; counting this process's visits")
     known[key] = visit
@@ -113,4 +131,4 @@ def visit_of(request):
 
 def forget():
     """Forget the keys this process has seen (tests; a day's change does it by itself)."""
-    _known.update(day=None, visits={})
+    _known.update(day=None, visits={}, keys={})
