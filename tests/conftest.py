@@ -23,6 +23,14 @@ hypothesis_settings.load_profile("full")
 SYSTEM_FIXTURES = {"collected_static", "live_server", "page"}
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--no-screenshots",
+        action="store_true",
+        help="the browser tests save no screenshots (CI's second and third runs: the same pages)",
+    )
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         in_system = "tests/system/" in item.path.as_posix()

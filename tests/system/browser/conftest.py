@@ -88,8 +88,10 @@ def axe():
 
 
 @pytest.fixture
-def screenshot():
+def screenshot(request):
     def take(page, name):
+        if request.config.getoption("no_screenshots"):
+            return
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True)
 
