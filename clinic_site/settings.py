@@ -357,6 +357,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
 
+# The page cache (ground/page_cache.py): what a cached page shows that changes without a restart,
+# each a function whose value changes when it does (the dated hours and today's date). A new
+# value renders the page again.
+
+PAGE_CACHE_EDITIONS = ["ground.hours_ahead.edition"]
+
 # Third party: django-crispy-forms
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
