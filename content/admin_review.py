@@ -6,9 +6,11 @@ draft and submits it (the Editor); `publish_<model>` also approves, publishes an
 Clinic manager). Each save, submission, approval and revert is on the access trail (audit/).
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -21,7 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from audit.trail import Action, model_changes, record
 from content import versions
-from content.forms import APPROVE, SAVE, SUBMIT, ReviewedForm, intent_of
+from content.forms import APPROVE, SAVE, SUBMIT, MomentInput, ReviewedForm, intent_of
 from content.review import Status
 
 # A version's step, as the History page names it (simple-history's change reason).
@@ -52,6 +54,9 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     readonly_fields = ("state", "copy_warnings", "waiting_changes", "previews")
     content_fieldsets = ()  # the draft's fields, English and Arabic side by side
     preview_kind = ""  # pages' preview: "faq" or "notice"
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": MomentInput}
+    }
 
     def may_publish(self, request):
         return request.user.has_perm(f"{self.opts.app_label}.publish_{self.opts.model_name}")

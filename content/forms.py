@@ -22,6 +22,18 @@ def intent_of(request):
     return next((intent for name, intent in BUTTONS.items() if name in request.POST), SAVE)
 
 
+class MomentInput(forms.DateTimeInput):
+    """A moment as one field under its own label, with the browser's own picker (the admin's
+    split date and time label neither half: axe). Its seconds are kept when it has any."""
+
+    input_type = "datetime-local"
+
+    def format_value(self, value):
+        if hasattr(value, "second"):
+            return value.strftime("%Y-%m-%dT%H:%M:%S" if value.second else "%Y-%m-%dT%H:%M")
+        return super().format_value(value)
+
+
 class ReviewedForm(forms.ModelForm):
     # Set for each request by the admin (admin_review.py).
     intent = SAVE
@@ -45,6 +57,9 @@ class ReviewedForm(forms.ModelForm):
                 field.widget.attrs.update(dir="ltr", lang="en")
             # The admin writes help text as HTML; ours names tags to type.
             field.help_text = escape(field.help_text)
+        for name in self._meta.model.rich_fields:
+            if f"draft_{name}" in self.initial:
+                self.initial[f"draft_{name}"] = rich_text.editable(self.initial[f"draft_{name}"])
 
     def clean(self):
         cleaned = super().clean()

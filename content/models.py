@@ -5,6 +5,7 @@ a table of versions per model, which the admin's History page reads)."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -53,7 +54,11 @@ class FaqEntry(Reviewed):
         permissions = [("publish_faqentry", "Can approve, publish and revert FAQ entries")]
 
     def __str__(self):
-        return self.draft_question_en or self.question_en or str(_("New FAQ entry"))
+        # In the admin's language: an Arabic admin names it in Arabic, read right to left.
+        english = self.draft_question_en or self.question_en
+        arabic = self.draft_question_ar or self.question_ar
+        first = arabic if get_language() == "ar" else english
+        return first or english or arabic or str(_("New FAQ entry"))
 
 
 class NoticeQuerySet(LiveQuerySet):

@@ -16,6 +16,7 @@ ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _BLOCK = re.compile(r"<(?:p|ul|ol)[\s>]", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
 def sanitise(html):
@@ -31,6 +32,13 @@ def clean(text):
     blocks = [sanitise(block) for block in _BLANK_LINE.split(text.replace("\r\n", "\n"))]
     html = "".join(block if _BLOCK.match(block) else f"<p>{block}</p>" for block in blocks if block)
     return sanitise(html).replace("<p></p>", "")
+
+
+def editable(html):
+    """Stored HTML as an editor edits it: its paragraphs without their tags, a blank line between
+    two, and "&" as typed (`clean()` puts both back); lists, links and emphasis as they are."""
+    text = _PARAGRAPH.sub(lambda paragraph: f"{paragraph.group(1)}\n\n", html or "")
+    return text.replace("&amp;", "&").strip()
 
 
 class _TextOf(HTMLParser):
