@@ -33,7 +33,7 @@ def word_diff(old, new):
 
 def shown(value, field):
     if value is None or value == "":
-        return "–"
+        return ""
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if hasattr(value, "tzinfo"):
@@ -47,12 +47,12 @@ def change(model, name, old, new):
     if name.removeprefix("draft_") in model.rich_fields:
         # The words a reader reads; the markup only when the words are the same (a link's
         # address, emphasis).
-        words = rich_text.text_of(old) or "–", rich_text.text_of(new) or "–"
+        words = rich_text.text_of(old), rich_text.text_of(new)
         old, new = (old, new) if words[0] == words[1] else words
     return {
         "label": capfirst(field.verbose_name),
         "diff": word_diff(old, new),
-        "arabic": name.endswith("_ar"),
+        "language": name[-2:] if name.endswith(("_en", "_ar")) else "",
     }
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from content.models import FaqEntry, Notice
-from tests.factories import make_clinic_manager, make_editor
+from tests.factories import make_clinic_manager, make_editor, make_notice
 from tests.system.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 
 pytestmark = [
@@ -155,6 +155,7 @@ EDITOR_SCREENS = [
     "/admin/content/faqentry/add/",
     "/admin/content/notice/add/",
     "/preview/faq/{entry}/",
+    "/preview/notice/{notice}/",
 ]
 
 
@@ -164,6 +165,7 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
     page, live_server, axe, screenshot, csp_problems, language
 ):
     entry = FaqEntry.objects.get(question_en="Are there any side effects?")
+    notice = make_notice(published_at=None, status="draft")
     sign_in_staff(page, live_server, make_clinic_manager())
     if language == "ar":
         page.goto(f"{live_server.url}/admin/")
@@ -173,7 +175,7 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
     for size_name, size in (("390", PHONE), ("1280", DESKTOP)):
         page.set_viewport_size(size)
         for screen in EDITOR_SCREENS:
-            url = screen.format(entry=entry.pk)
+            url = screen.format(entry=entry.pk, notice=notice.pk)
             if url.startswith("/preview/") and language == "ar":
                 url = f"/ar{url}"
             page.goto(f"{live_server.url}{url}")
@@ -184,6 +186,11 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
                 problems.append("scrolls sideways")
             if problems:
                 found[f"{url} at {size_name}"] = problems
+        page.goto(f"{live_server.url}/admin/content/faqentry/{entry.pk}/history/")
+        screenshot(page, f"content-history-{language}-{size_name}")
+        prefix = "/ar" if language == "ar" else ""
+        page.goto(f"{live_server.url}{prefix}/preview/notice/{notice.pk}/")
+        screenshot(page, f"content-notice-preview-{language}-{size_name}")
         page.goto(f"{live_server.url}/admin/content/faqentry/{entry.pk}/change/")
         screenshot(page, f"content-editor-{language}-{size_name}")
 
