@@ -32,6 +32,11 @@ class AccessEvent(models.Model):
         TWO_FACTOR_RESET = "two_factor_reset", _("Authenticator app reset")
         PERSONAL_DATA_EXPORTED = "personal_data_exported", _("Patient data exported")
         PERSONAL_DATA_ERASED = "personal_data_erased", _("Patient data erased")
+        # The steps of a text the clinic edits (draft, review, publication); a saved draft is
+        # "changed".
+        SUBMITTED = "submitted", _("Submitted for review")
+        PUBLISHED = "published", _("Published")
+        REVERTED = "reverted", _("Reverted")
 
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

@@ -56,8 +56,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "simple_history",
     # Project: the shared ground, then the features (docs/architecture.md, "Layout").
     "ground",
+    # What the clinic edits itself (the FAQ, the notice banner), reviewed and published by role.
+    "content",
     "staff_access",
     "pages",
     "visits",
@@ -356,6 +359,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Logging: one JSON line per event to stderr, where gunicorn and the process manager collect it.
 
 LOGGING = logging_config(env("LOG_LEVEL", "INFO"))
+
+# The page cache (ground/page_cache.py): what a cached page shows that changes without a restart,
+# each a function whose value changes when it does (the dated hours and today's date; the FAQ and
+# notices the clinic published, and which notices show now). A new value renders the page again.
+
+PAGE_CACHE_EDITIONS = ["ground.hours_ahead.edition", "content.live.edition"]
+
+# Third party: django-simple-history keeps every version of the clinic's content (content/). Its
+# own "Revert" (the old version's form, saved again) is off: a revert puts a published text live
+# again in one step, for those who may publish (content/admin_review.py).
+
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Third party: django-crispy-forms
 

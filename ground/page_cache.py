@@ -2,11 +2,12 @@
 
 A page that is all template changes only with a deploy or a settings change, both of which
 restart the server processes, or with its edition: what it shows that changes without a restart,
-the dated hours in the footer and the date they are counted from (`hours_ahead.edition`). So each
-is rendered once per language, scheme, host and path, and kept for ten minutes in this process as
-its fixed parts (compressed once: page_parts.py), or until its edition changes; every request
-gets a new response made from them: a cookie or header one visitor's response picks up on its
-way out never reaches another's.
+the dated hours in the footer and the date they are counted from (`hours_ahead.edition`), the
+FAQ and notices the clinic published and which notices show now (`content.live.edition`), as
+the setting PAGE_CACHE_EDITIONS names them. So each is rendered once per language, scheme, host
+and path, and kept for ten minutes in this process as its fixed parts (compressed once:
+page_parts.py), or until its edition changes; every request gets a new response made from them:
+a cookie or header one visitor's response picks up on its way out never reaches another's.
 
 A page may hold a few values that differ for each visitor, its slots: the CSRF token, the
 `{% slot %}` tag's values (ground/templatetags/page_cache.py: the language switch's query, the
@@ -21,18 +22,20 @@ without may be kept by any cache for ten minutes.
 import secrets
 import threading
 import time
+from functools import cache
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from ground.hours_ahead import edition as current_edition
 from ground.page_parts import PageParts
 
 PAGE_CACHE_SECONDS = 600
@@ -117,6 +120,17 @@ class CachedPage:
             patch_vary_headers(response, ("Accept-Encoding",))
             patch_cache_control(response, max_age=PAGE_CACHE_SECONDS)
         return response
+
+
+@cache
+def _edition_functions(paths):
+    return tuple(import_string(path) for path in paths)
+
+
+def current_edition():
+    """What every cached page depends on besides the deploy, as PAGE_CACHE_EDITIONS names it:
+    set in the configuration, the top floor, since the content it names is above ground."""
+    return tuple(edition() for edition in _edition_functions(tuple(settings.PAGE_CACHE_EDITIONS)))
 
 
 def page_key(request, template_name):

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from pages.faq import FAQS
+from pages.faq import published_faqs
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Page:
 
 
 PAGES = (
-    Page("home", "", "pages/home.html", None, _("Home"), {"faqs": FAQS}, priority=1.0),
+    Page("home", "", "pages/home.html", None, _("Home"), {"faqs": published_faqs}, priority=1.0),
     Page(
         "hair-loss",
         "hair-loss/",
@@ -65,7 +65,7 @@ PAGES = (
         "pages/faq.html",
         _("FAQ"),
         _("Frequently asked questions"),
-        {"faqs": FAQS},
+        {"faqs": published_faqs},
     ),
     Page("contact", "contact/", "pages/contact.html", _("Contact"), _("Contact")),
     Page("privacy", "privacy/", "pages/privacy.html", None, _("Privacy")),

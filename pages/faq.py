@@ -1,37 +1,31 @@
-"""The FAQ, kept as data so the page and its FAQPage structured data say the same thing."""
+"""The FAQ as the clinic published it (content/: edited, reviewed and published in the admin), in
+the page's language: the page, the home page's first questions and the FAQPage structured data
+say the same thing."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from content import live, rich_text
 
 
 @dataclass(frozen=True)
 class Question:
     question: str
-    answer: str
+    answer: SafeString  # paragraphs, lists, links and emphasis, sanitised (content/rich_text.py)
+
+    @property
+    def answer_text(self):
+        """The answer as plain text, for the structured data."""
+        return rich_text.text_of(self.answer)
 
 
-FAQS = [
-    Question(
-        _("How many sessions are needed?"),
-        _("Typically, 1–2 sessions are recommended, with follow-ups based on individual response."),
-    ),
-    Question(
-        _("Are there any side effects?"),
-        _(
-            "Side effects are rare but may include mild redness or tenderness at the "
-            "injection sites."
-        ),
-    ),
-    Question(
-        _("When will I see results?"),
-        _("Results usually begin to appear within 3–6 months after the procedure."),
-    ),
-    Question(
-        _("Can exosome therapy treat complete baldness?"),
-        _(
-            "The treatment is most effective for individuals with active hair follicles and less "
-            "beneficial for complete baldness."
-        ),
-    ),
-]
+def in_language(faqs, language):
+    # Sanitised when saved and again when read (content/live.py).
+    return [Question(faq.question(language), mark_safe(faq.answer(language))) for faq in faqs]  # noqa: S308
+
+
+def published_faqs():
+    """The published questions in the page's language, read only when a page is rendered."""
+    return in_language(live.published().faqs, get_language())

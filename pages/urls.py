@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ground.page_cache import cached_page
+from pages import preview
 from pages.contents import PAGES
 
 app_name = "pages"
@@ -10,3 +11,5 @@ app_name = "pages"
 urlpatterns = [
     path(page.path, cached_page(page.template, **page.context), name=page.name) for page in PAGES
 ]
+# A draft of the clinic's content on its page, for the staff (never cached: pages/preview.py).
+urlpatterns.append(path("preview/<slug:kind>/<int:pk>/", preview.view, name="preview"))

@@ -46,17 +46,37 @@ def staff_groups_as_migrated(django_db_setup, django_db_blocker):
 
 
 _groups_as_migrated = []  # [(group name, [permission's natural key])]
+_faq_as_migrated = []  # [(model, each row's fields)]: the FAQ entries and their first versions
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, and the staff groups as its migrations made them."""
+    """pytest-django's test database, and the staff groups and the FAQ as its migrations made
+    them."""
     from django.contrib.auth.models import Group
+
+    from content.models import FaqEntry
 
     with django_db_blocker.unblock():
         for group in Group.objects.prefetch_related("permissions__content_type").order_by("name"):
             permissions = [permission.natural_key() for permission in group.permissions.all()]
             _groups_as_migrated.append((group.name, permissions))
+        for model in (FaqEntry, FaqEntry.history.model):
+            _faq_as_migrated.append((model, list(model.objects.order_by("pk").values())))
+
+
+@pytest.fixture
+def faq_as_migrated(django_db_setup):
+    """The FAQ comes from a data migration, which an earlier transactional test's flush removed:
+    made again as the migration made it (its entries and their first versions), for a test that
+    reads it."""
+    from content import live
+    from content.models import FaqEntry
+
+    if not FaqEntry.objects.exists():
+        for model, rows in _faq_as_migrated:
+            model.objects.bulk_create(model(**fields) for fields in rows)
+    live.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -74,13 +94,15 @@ def _fast_test_settings(settings):
 
 @pytest.fixture(autouse=True)
 def _no_dated_hours_kept_from_a_test_before():
-    """Each process keeps the dated hours a few seconds, and pages without the database show the
-    last ones read: every test starts from its own database's."""
+    """Each process keeps the dated hours and the published content a few seconds, and pages
+    without the database show the last ones read: every test starts from its own database's."""
     from django.apps import apps
 
+    from content import live
     from ground import dated_hours
 
     dated_hours.forget()
+    live.forget()
     if apps.is_installed("booking"):
         from booking.slots import forget_rules
 

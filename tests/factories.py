@@ -223,3 +223,58 @@ def choose_time(client, consultation, value, language="en"):
     with translation.override(language):
         url = reverse("booking:pick")
     return client.post(url, {"r": reference_for(consultation), "time": value})
+
+
+# The clinic's content (content/)
+
+
+def make_staff_in(group, username, password="content-pass-123456"):
+    """A staff account in one of the groups the data migrations made."""
+    user = User.objects.create_user(username=username, password=password, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_editor(username="editor"):
+    return make_staff_in("Editor", username)
+
+
+def make_clinic_manager(username="manager"):
+    return make_staff_in("Clinic manager", username)
+
+
+def make_faq_entry(**kwargs):
+    """A published FAQ entry, its draft the same as its live words."""
+    from content.models import FaqEntry
+
+    words = {
+        "position": 10,
+        "question_en": "Is the consultation free?",
+        "question_ar": "هل الاستشارة مجانية؟",
+        "answer_en": "<p>Yes, the first consultation is free.</p>",
+        "answer_ar": "<p>نعم، الاستشارة الأولى مجانية.</p>",
+    }
+    words.update({key: kwargs.pop(key) for key in list(kwargs) if key in words})
+    kwargs.setdefault("status", "published")
+    kwargs.setdefault("published_at", timezone.now())
+    drafts = {f"draft_{name}": value for name, value in words.items()}
+    drafts.update({key: kwargs.pop(key) for key in list(kwargs) if key.startswith("draft_")})
+    return FaqEntry.objects.create(**words, **drafts, **kwargs)
+
+
+def make_notice(publish_at=None, expire_at=None, **kwargs):
+    """A published notice (Eid), shown between the two moments (None: open-ended)."""
+    from content.models import Notice
+
+    words = {
+        "text_en": "<p>Closed for Eid al-Adha on Tuesday.</p>",
+        "text_ar": "<p>العيادة مغلقة يوم الثلاثاء بمناسبة عيد الأضحى.</p>",
+        "publish_at": publish_at,
+        "expire_at": expire_at,
+    }
+    words.update({key: kwargs.pop(key) for key in list(kwargs) if key in words})
+    kwargs.setdefault("name", "Eid al-Adha")
+    kwargs.setdefault("status", "published")
+    kwargs.setdefault("published_at", timezone.now())
+    drafts = {f"draft_{name}": value for name, value in words.items()}
+    return Notice.objects.create(**words, **drafts, **kwargs)

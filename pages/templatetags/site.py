@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from content import live
 from ground.hours_ahead import special_opening_hours
 from pages.contents import PAGES
 
@@ -104,6 +105,8 @@ def clinic_json_ld(context):
 
 @register.simple_tag
 def faq_json_ld(faqs):
+    if not faqs:  # none published: no FAQPage to describe
+        return ""
     return json_ld(
         {
             "@context": "https://schema.org",
@@ -113,11 +116,32 @@ def faq_json_ld(faqs):
                 {
                     "@type": "Question",
                     "name": faq.question,
-                    "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
+                    "acceptedAnswer": {"@type": "Answer", "text": faq.answer_text},
                 }
                 for faq in faqs
             ],
         }
+    )
+
+
+@register.simple_tag(takes_context=True)
+def notice_banner(context):
+    """The clinic's notices showing now ("Closed for Eid on …", content/live.py), at the top of
+    every page's main content; nothing at all when none shows. On a preview of a draft
+    (pages/preview.py): the preview's bar, then the notices it shows."""
+    preview = context.get("content_preview")
+    if preview is None:
+        language = get_language()
+        notices, bar = [notice.text(language) for notice in live.notices_now()], ""
+    else:
+        notices = preview.notices
+        lines = format_html_join(" ", "{}", ((line,) for line in preview.lines))
+        bar = format_html('<div class="preview-bar"><p class="container">{}</p></div>', lines)
+    if not notices:
+        return bar
+    texts = format_html_join("", "{}", ((mark_safe(text),) for text in notices))  # noqa: S308
+    return format_html(
+        '{}<div class="notice-banner"><div class="container prose">{}</div></div>', bar, texts
     )
 
 

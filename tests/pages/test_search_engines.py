@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from pages.faq import FAQS
+from content.models import FaqEntry
 from tests.html import parse
 from tests.site_urls import all_page_urls, page_urls
 
@@ -50,11 +50,15 @@ def test_configured_phone_appears_in_the_clinic_data(client, settings):
     assert clinic["telephone"] == "+971 4 123 4567"
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("faq_as_migrated")
 def test_faq_structured_data_matches_the_questions_on_the_page(client):
     (faq_page,) = json_ld_of_type(reverse("pages:faq"), client, "FAQPage")
 
+    entries = FaqEntry.objects.live().order_by("position")
     assert [(q["name"], q["acceptedAnswer"]["text"]) for q in faq_page["mainEntity"]] == [
-        (str(faq.question), str(faq.answer)) for faq in FAQS
+        (entry.question_en, entry.answer_en.removeprefix("<p>").removesuffix("</p>"))
+        for entry in entries
     ]
 
 

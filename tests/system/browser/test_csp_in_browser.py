@@ -43,6 +43,7 @@ def test_every_page_loads_without_a_policy_violation(page, live_server, csp_prob
     assert csp_problems == []
 
 
+@pytest.mark.usefixtures("faq_as_migrated")
 def test_json_ld_blocks_are_kept_as_data_under_the_policy(page, live_server, csp_problems):
     visit(page, live_server.url + "/faq/")
     faq_types = structured_data_types(page)

@@ -54,6 +54,7 @@ def test_every_page_is_reachable_with_the_keyboard_on_a_phone(page, live_server)
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("faq_as_migrated")
 def test_faq_answer_opens_with_the_keyboard(page, live_server):
     page.goto(live_server.url + "/faq/")
     second = page.locator("details").nth(1)

@@ -1,0 +1,142 @@
+"""The content patients read, as this process keeps it: the published FAQ and the notices not over
+yet, read in one small read every few seconds at most (KEPT_SECONDS), as ground/dated_hours.py
+reads the dated hours. A page in the page cache is rendered from them; `edition()` tells the page
+cache when to render it again: a publication read here, or a notice's `publish_at` or
+`expire_at` passing, without a job on a clock. A change saved in this process is read at once
+(apps.py's `forget()`); every other process and host reads it within KEPT_SECONDS.
+
+Only the live fields are read, never a draft, and the rich text is sanitised again as it is read.
+"""
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from content import rich_text
+from ground import hours
+from ground.limits import log_store_unavailable
+
+logger = logging.getLogger(__name__)
+
+KEPT_SECONDS = 5
+RETRY_SECONDS = 5
+
+
+def _in(language, english, arabic):
+    return arabic if language == "ar" else english
+
+
+@dataclass(frozen=True)
+class LiveFaq:
+    question_en: str
+    question_ar: str
+    answer_en: str  # sanitised HTML
+    answer_ar: str
+
+    def question(self, language):
+        return _in(language, self.question_en, self.question_ar)
+
+    def answer(self, language):
+        return _in(language, self.answer_en, self.answer_ar)
+
+
+@dataclass(frozen=True)
+class LiveNotice:
+    text_en: str  # sanitised HTML
+    text_ar: str
+    publish_at: object  # an aware datetime, or None: from its publication
+    expire_at: object  # or None: until taken down
+
+    def shows_at(self, moment):
+        started = self.publish_at is None or self.publish_at <= moment
+        return started and (self.expire_at is None or moment < self.expire_at)
+
+    def text(self, language):
+        return _in(language, self.text_en, self.text_ar)
+
+
+@dataclass(frozen=True)
+class Published:
+    faqs: tuple = ()
+    notices: tuple = ()  # not over yet when read: each shows between its two moments
+
+
+_last = {"published": Published(), "fresh_until": 0.0}
+_lock = threading.Lock()
+
+
+def live_faq(entry):
+    return LiveFaq(
+        entry.question_en.strip(),
+        entry.question_ar.strip(),
+        rich_text.sanitise(entry.answer_en),
+        rich_text.sanitise(entry.answer_ar),
+    )
+
+
+def live_notice(notice):
+    return LiveNotice(
+        rich_text.sanitise(notice.text_en),
+        rich_text.sanitise(notice.text_ar),
+        notice.publish_at,
+        notice.expire_at,
+    )
+
+
+def read():
+    """The published FAQ in its order and the notices not over yet. Both languages of each are
+    there (publishing requires them); one that somehow lacks one is left out, never shown in
+    the other language."""
+    from content.models import FaqEntry, Notice
+
+    faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
+    # One order on either database: a notice shown since its publication first.
+    order = (F("publish_at").asc(nulls_first=True), "pk")
+    notices = map(live_notice, Notice.objects.not_over(hours.now()).order_by(*order))
+    return Published(
+        tuple(faq for faq in faqs if all(vars(faq).values())),
+        tuple(notice for notice in notices if notice.text_en and notice.text_ar),
+    )
+
+
+def published():
+    """The published content, as this process keeps it. A page must never go down for it: when
+    it can't be read (the database away), the last read stands in, logged once a minute."""
+    if _last["fresh_until"] > time.monotonic():
+        return _last["published"]
+    try:
+        current = read()
+    except Exception:  # whatever went wrong, the page is served
+        with _lock:
+            _last["fresh_until"] = time.monotonic() + RETRY_SECONDS
+        log_store_unavailable(logger, "The content can't be read: the last read stands in")
+        return _last["published"]
+    with _lock:
+        if current == _last["published"]:
+            current = _last["published"]  # the same objects: a page's edition compares at once
+        _last.update(published=current, fresh_until=time.monotonic() + KEPT_SECONDS)
+    return current
+
+
+def forget(**kwargs):
+    """Read again at the next call, even after a failure (a change was just saved): a receiver
+    of post_save and post_delete (apps.py)."""
+    with _lock:
+        _last.update(published=Published(), fresh_until=0.0)
+
+
+def notices_now(content=None):
+    """The notices showing at this moment, in their order."""
+    content = content or published()
+    now = hours.now()
+    return tuple(notice for notice in content.notices if notice.shows_at(now))
+
+
+def edition():
+    """What a cached page shows of the content: the published FAQ and the notices showing now.
+    Read on every request of a cached page (ground/page_cache.py): kept, it costs no query."""
+    content = published()
+    return content.faqs, notices_now(content)

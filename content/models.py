@@ -1,0 +1,118 @@
+"""What the clinic edits itself: its FAQ and a notice banner, in English and Arabic on one record,
+each with its draft and its live words (review.py) and every version kept (django-simple-history:
+a table of versions per model, which the admin's History page reads)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from content.review import Reviewed
+
+RICH_TEXT_HELP = _(
+    "Plain text: a blank line starts a new paragraph. Also allowed: <em>, <strong>, lists "
+    '(<ul>, <ol>, <li>) and links (<a href="…">) to this site, http(s), mailto: or tel:. '
+    "Anything else is taken out when you save."
+)
+
+
+class LiveQuerySet(models.QuerySet):
+    def live(self):
+        """Published at least once: what patients read, its live fields."""
+        return self.filter(published_at__isnull=False)
+
+
+class FaqEntry(Reviewed):
+    reviewed_fields = ("position", "question_en", "question_ar", "answer_en", "answer_ar")
+    rich_fields = ("answer_en", "answer_ar")
+    language_pairs = (("question_en", "question_ar"), ("answer_en", "answer_ar"))
+
+    # Live: on /faq/, /ar/faq/, the home page and the FAQPage structured data.
+    position = models.PositiveSmallIntegerField(_("order, live"), default=0)
+    question_en = models.CharField(_("question (English), live"), max_length=300, blank=True)
+    question_ar = models.CharField(_("question (Arabic), live"), max_length=300, blank=True)
+    answer_en = models.TextField(_("answer (English), live"), blank=True)
+    answer_ar = models.TextField(_("answer (Arabic), live"), blank=True)
+    # The draft the editors work on.
+    draft_position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first on the page.")
+    )
+    draft_question_en = models.CharField(_("question (English)"), max_length=300, blank=True)
+    draft_question_ar = models.CharField(_("question (Arabic)"), max_length=300, blank=True)
+    draft_answer_en = models.TextField(_("answer (English)"), blank=True, help_text=RICH_TEXT_HELP)
+    draft_answer_ar = models.TextField(_("answer (Arabic)"), blank=True, help_text=RICH_TEXT_HELP)
+
+    history = HistoricalRecords()
+    objects = LiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["draft_position", "pk"]
+        verbose_name = _("FAQ entry")
+        verbose_name_plural = _("FAQ entries")
+        permissions = [("publish_faqentry", "Can approve, publish and revert FAQ entries")]
+
+    def __str__(self):
+        # In the admin's language: an Arabic admin names it in Arabic, read right to left.
+        english = self.draft_question_en or self.question_en
+        arabic = self.draft_question_ar or self.question_ar
+        first = arabic if get_language() == "ar" else english
+        return first or english or arabic or str(_("New FAQ entry"))
+
+
+class NoticeQuerySet(LiveQuerySet):
+    def not_over(self, moment):
+        return self.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=moment))
+
+
+class Notice(Reviewed):
+    """A banner on every page ("Closed for Eid on …"), from `publish_at` until `expire_at`: it
+    appears and goes by itself, the page cache's edition changing at those moments (live.py)."""
+
+    reviewed_fields = ("text_en", "text_ar", "publish_at", "expire_at")
+    rich_fields = ("text_en", "text_ar")
+    language_pairs = (("text_en", "text_ar"),)
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("For the staff only, e.g. “Eid al-Fitr 2027”.")
+    )
+    # Live.
+    text_en = models.TextField(_("notice (English), live"), blank=True)
+    text_ar = models.TextField(_("notice (Arabic), live"), blank=True)
+    publish_at = models.DateTimeField(_("shown from, live"), null=True, blank=True)
+    expire_at = models.DateTimeField(_("shown until, live"), null=True, blank=True)
+    # The draft.
+    draft_text_en = models.TextField(_("notice (English)"), blank=True, help_text=RICH_TEXT_HELP)
+    draft_text_ar = models.TextField(_("notice (Arabic)"), blank=True, help_text=RICH_TEXT_HELP)
+    draft_publish_at = models.DateTimeField(
+        _("shown from"),
+        null=True,
+        blank=True,
+        help_text=_("Dubai time. Empty: as soon as it is published."),
+    )
+    draft_expire_at = models.DateTimeField(
+        _("shown until"),
+        null=True,
+        blank=True,
+        help_text=_("Dubai time. Empty: until it is taken down."),
+    )
+
+    history = HistoricalRecords()
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-draft_publish_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        permissions = [("publish_notice", "Can approve, publish and revert notices")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        starts, ends = self.draft_publish_at, self.draft_expire_at
+        if starts and ends and ends <= starts:
+            raise ValidationError(
+                {"draft_expire_at": _("The notice must end after it starts.")}, code="ends_first"
+            )

@@ -1,0 +1,104 @@
+"""A draft on the real page before it is published: the FAQ page with an entry's draft in its
+place, or the home page with a notice's draft showing. For signed-in staff who may see the
+content (the admin's sign-in and second factor), in the language of its address; never from the
+page cache, never kept by a browser or a proxy (`private, no-store`), never indexed (`noindex`).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from content import live, rich_text
+from content.models import FaqEntry, Notice
+from pages.contents import PAGES
+from pages.faq import Question, in_language
+
+# What each kind of item is previewed on: its model, and the page (pages/contents.py).
+PREVIEWS = {"faq": (FaqEntry, "faq"), "notice": (Notice, "home")}
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What base.html's {% notice_banner %} shows on a preview: the bar, then the notices."""
+
+    lines: list
+    notices: list
+
+
+def missing_text():
+    return _("Missing in this language: it can't be published without it.")
+
+
+def draft_question(entry, language):
+    question = getattr(entry, f"draft_question_{language}").strip() or missing_text()
+    answer = rich_text.sanitise(getattr(entry, f"draft_answer_{language}"))
+    answer = answer or format_html('<p class="preview-missing">{}</p>', missing_text())
+    return Question(question, mark_safe(answer))  # noqa: S308 (sanitised)
+
+
+def faq_preview(entry, language):
+    """The published FAQ with this entry's draft in its place (or added), in the draft's order."""
+    entries = [*FaqEntry.objects.live().exclude(pk=entry.pk), entry]
+    # The draft's order for this entry, the live order for the others.
+    entries.sort(
+        key=lambda item: (item.draft_position if item is entry else item.position, item.pk)
+    )
+    return [
+        draft_question(item, language)
+        if item is entry
+        else in_language([live.live_faq(item)], language)[0]
+        for item in entries
+    ]
+
+
+def when(moment):
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else None
+
+
+def notice_lines(notice):
+    starts, ends = when(notice.draft_publish_at), when(notice.draft_expire_at)
+    if starts and ends:
+        return [_("Shown from %(starts)s until %(ends)s.") % {"starts": starts, "ends": ends}]
+    if starts:
+        return [_("Shown from %(starts)s until it is taken down.") % {"starts": starts}]
+    if ends:
+        return [_("Shown from its publication until %(ends)s.") % {"ends": ends}]
+    return [_("Shown from its publication until it is taken down.")]
+
+
+def preview(request, kind, pk):
+    if kind not in PREVIEWS:
+        raise Http404
+    model, page_name = PREVIEWS[kind]
+    if not request.user.has_perm(f"content.view_{model._meta.model_name}"):
+        raise PermissionDenied
+    item = get_object_or_404(model, pk=pk)
+    page = next(page for page in PAGES if page.name == page_name)
+    language = get_language()
+    lines = [_("Preview of a draft: it is not on the site.")]
+    context = dict(page.context)
+    if kind == "faq":
+        context["faqs"] = faq_preview(item, language)
+        notices = [notice.text(language) for notice in live.notices_now()]
+    else:
+        lines += notice_lines(item)
+        text = rich_text.sanitise(getattr(item, f"draft_text_{language}"))
+        notices = [text or format_html('<p class="preview-missing">{}</p>', missing_text())]
+    context["content_preview"] = Preview(lines, [mark_safe(notice) for notice in notices])  # noqa: S308
+    response = TemplateResponse(request, page.template, context)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# Behind the admin's door: signed in, staff, second factor confirmed (staff_access's admin site).
+view = admin.site.admin_view(preview, cacheable=True)

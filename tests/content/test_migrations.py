@@ -1,0 +1,58 @@
+"""What content's migrations leave: today's FAQ as it was, published, with a first version, and
+the two staff groups with the least that works (content/migrations/)."""
+
+import pytest
+
+from content.models import FaqEntry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
+
+CONTENT = {
+    f"content.{action}_{model}"
+    for action in ("view", "add", "change", "delete", "publish")
+    for model in ("faqentry", "notice")
+}
+
+
+def permissions(groups, name):
+    return {f"{app}.{codename}" for codename, app, _model in dict(groups)[name]}
+
+
+def test_todays_faq_is_published_in_its_order_with_its_draft_the_same():
+    entries = FaqEntry.objects.order_by("position")
+
+    assert [entry.question_en for entry in entries] == [
+        "How many sessions are needed?",
+        "Are there any side effects?",
+        "When will I see results?",
+        "Can exosome therapy treat complete baldness?",
+    ]
+    assert all(entry.status == "published" and not entry.has_pending_changes() for entry in entries)
+
+
+def test_each_entry_has_a_first_version_to_revert_to():
+    versions = [entry.history.get().history_change_reason for entry in FaqEntry.objects.all()]
+
+    assert versions == ["imported"] * 4
+
+
+def test_the_editor_writes_and_submits_and_nothing_else(staff_groups_as_migrated):
+    assert permissions(staff_groups_as_migrated, "Editor") == {
+        f"content.{action}_{model}"
+        for action in ("view", "add", "change")
+        for model in ("faqentry", "notice")
+    }
+
+
+def test_the_clinic_manager_publishes_and_gains_nothing_on_patients_requests(
+    staff_groups_as_migrated,
+):
+    manager = permissions(staff_groups_as_migrated, "Clinic manager")
+
+    assert CONTENT.issubset(manager)
+    # What it had before the content: the requests report, and the requests its bars link to.
+    assert {name for name in manager if name.startswith("consultations.")} == {
+        "consultations.view_consultationrequest",
+        "consultations.view_contactentry",
+        "consultations.view_requests_report",
+    }

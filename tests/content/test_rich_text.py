@@ -1,0 +1,73 @@
+"""The clinic's rich text (content/rich_text.py): paragraphs, lists, links and emphasis, nothing
+that could run, restyle a page or send a patient elsewhere than a link says."""
+
+from importlib import import_module
+
+import pytest
+
+from content.rich_text import clean, editable, sanitise, text_of
+
+
+def test_text_typed_without_tags_becomes_paragraphs():
+    assert (
+        clean("First line.\n\nSecond & last.\r\n") == "<p>First line.</p><p>Second &amp; last.</p>"
+    )
+
+
+def test_paragraphs_lists_links_and_emphasis_are_kept():
+    html = (
+        '<p>Call <a href="tel:+97141234567">us</a> or <a href="/ar/contact/">visit</a>, '
+        "<em>gently</em> <strong>now</strong>.</p><ul><li>one</li></ul><ol><li>two</li></ol>"
+    )
+
+    assert clean(html) == html
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ('<p style="color:red">Hi</p>', "<p>Hi</p>"),
+        ('<p onclick="steal()">Hi</p>', "<p>Hi</p>"),
+        ("<p>Hi<script>steal()</script></p>", "<p>Hi</p>"),
+        ("<style>p{display:none}</style><p>Hi</p>", "<p>Hi</p>"),
+        ('<p><a href="javascript:steal()">Hi</a></p>', "<p><a>Hi</a></p>"),
+        ('<p><a href="data:text/html,x">Hi</a></p>', "<p><a>Hi</a></p>"),
+        ('<p><img src="https://tracker.example/p.gif">Hi</p>', "<p>Hi</p>"),
+        ('<p><iframe src="https://evil.example/"></iframe>Hi</p>', "<p>Hi</p>"),
+        ("<h2>Heading</h2>", "<p>Heading</p>"),
+        ('<p class="x" id="y">Hi</p>', "<p>Hi</p>"),
+    ],
+)
+def test_anything_else_is_taken_out_on_save(typed, stored):
+    assert clean(typed) == stored
+
+
+@pytest.mark.parametrize(
+    "href", ["https://example.org/", "http://example.org/", "mailto:a@example.org", "/faq/"]
+)
+def test_links_go_to_the_web_mail_phone_or_this_site(href):
+    html = f'<p><a href="{href}">x</a></p>'
+
+    assert sanitise(html) == html
+
+
+def test_the_migrated_answers_are_stored_as_the_sanitiser_leaves_them():
+    faq = import_module("content.migrations.0002_faq_from_the_code").FAQ
+    answers = [answer for _q_en, _q_ar, *both in faq for answer in both]
+
+    assert [clean(answer) for answer in answers] == answers
+
+
+def test_the_text_of_an_answer_reads_a_line_per_paragraph_or_item():
+    html = '<p>Results vary &amp; take time.</p><ul><li>one</li><li><a href="/x">two</a></li></ul>'
+
+    assert text_of(html) == "Results vary & take time.\none\ntwo"
+
+
+def test_an_editor_edits_paragraphs_without_their_tags_and_gets_them_back():
+    stored = "<p>One &amp; two.</p><p>Three <em>four</em>.</p><ul><li>five</li></ul>"
+
+    edited = editable(stored)
+
+    assert edited == "One & two.\n\nThree <em>four</em>.\n\n<ul><li>five</li></ul>"
+    assert clean(edited) == stored

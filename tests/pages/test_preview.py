@@ -1,0 +1,107 @@
+"""A draft on its real page before it is published (pages/preview.py): for signed-in staff who may
+see the content, in both languages, never cached, never indexed."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from content.models import FaqEntry
+from ground import page_cache
+from tests.factories import (
+    clock_at,
+    dubai,
+    login_staff,
+    make_editor,
+    make_front_desk_user,
+    make_notice,
+)
+from tests.html import parse
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
+
+
+@pytest.fixture
+def drafted():
+    """The sessions answer with a draft in both languages, not published."""
+    entry = FaqEntry.objects.get(question_en="How many sessions are needed?")
+    entry.draft_answer_en = "<p>Two sessions, in a draft.</p>"
+    entry.draft_answer_ar = "<p>جلستان، في مسودة.</p>"
+    entry.draft_position = 9
+    entry.save()
+    return entry
+
+
+def text(response):
+    return " ".join(parse(response).text.split())
+
+
+def test_the_draft_shows_on_the_real_faq_page_in_both_languages(drafted):
+    editor = login_staff(Client(), make_editor())
+
+    english = editor.get(f"/preview/faq/{drafted.pk}/")
+    arabic = editor.get(f"/ar/preview/faq/{drafted.pk}/")
+
+    assert "Two sessions, in a draft." in text(english)
+    assert "Preview of a draft: it is not on the site." in text(english)
+    assert '<html lang="ar" dir="rtl">' in arabic.content.decode()
+    assert "جلستان، في مسودة." in text(arabic)
+    # The draft's order: last of the five.
+    assert text(english).index("Can exosome therapy") < text(english).index("Two sessions")
+
+
+def test_a_preview_is_private_never_stored_and_never_indexed(drafted):
+    editor = login_staff(Client(), make_editor())
+
+    response = editor.get(f"/preview/faq/{drafted.pk}/")
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_a_preview_never_reaches_the_page_cache_or_the_live_page(drafted):
+    editor = login_staff(Client(), make_editor())
+
+    editor.get(f"/preview/faq/{drafted.pk}/")
+    live = Client().get("/faq/")
+
+    assert "Two sessions, in a draft." not in text(live)
+    assert "Typically, 1–2 sessions are recommended" in text(live)
+    assert not [key for key in page_cache.store._items if "preview" in key]
+
+
+def test_a_preview_is_for_signed_in_staff_who_may_see_the_content(drafted):
+    url = f"/preview/faq/{drafted.pk}/"
+    desk = login_staff(Client(), make_front_desk_user())
+
+    anonymous = Client().get(url)
+    front_desk = desk.get(url)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("admin:login"))
+    assert front_desk.status_code == 403
+
+
+def test_a_language_the_draft_lacks_is_shown_as_missing(drafted):
+    drafted.draft_answer_ar = ""
+    drafted.save()
+    editor = login_staff(Client(), make_editor())
+
+    arabic = text(editor.get(f"/ar/preview/faq/{drafted.pk}/"))
+
+    assert "غير موجود بهذه اللغة" in arabic
+
+
+def test_a_notice_preview_shows_its_draft_and_when_it_will_show():
+    notice = make_notice(published_at=None, status="draft")
+    notice.draft_publish_at, notice.draft_expire_at = dubai(2027, 3, 19, 22), dubai(2027, 3, 23, 8)
+    notice.save()
+    editor = login_staff(Client(), make_editor())
+
+    with clock_at(dubai(2026, 12, 7, 9)):
+        preview = text(editor.get(f"/preview/notice/{notice.pk}/"))
+        home = text(Client().get("/"))
+
+    assert "Closed for Eid al-Adha on Tuesday." in preview
+    assert "Shown from 19 Mar 2027, 22:00 until 23 Mar 2027, 08:00." in preview
+    assert "Closed for Eid al-Adha on Tuesday." not in home
