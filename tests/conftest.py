@@ -27,7 +27,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--no-screenshots",
         action="store_true",
-        help="the browser tests save no screenshots (CI's second and third runs: the same pages)",
+        help="the browser tests save no screenshots (CI: nobody opens a CI clone's)",
     )
 
 
