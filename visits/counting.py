@@ -74,7 +74,7 @@ def count_view(request):
     visit, started = find_or_start(
         visitor_key(request, day), day, lambda: landing_of(request, path, language)
     )
-    tally.add_view(
+    tally.add_rows(
         (LandingDay, (day, *visit), (int(started), 1)), (PageDay, (day, path, language), (1,))
     )
     if started:

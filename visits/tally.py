@@ -45,11 +45,11 @@ _flusher = {"pid": None}
 def add(model, key, *amounts):
     """Count `amounts` (FIELDS' counted fields) more on the row of `model` with `key` (the
     values of its key fields, in FIELDS' order)."""
-    add_view((model, key, amounts))
+    add_rows((model, key, amounts))
 
 
-def add_view(*rows):
-    """add() for each (model, key, amounts) of one view, under one turn of the lock."""
+def add_rows(*rows):
+    """add() for each (model, key, amounts), under one turn of the lock (a view's counts)."""
     with _lock:
         for model, key, amounts in rows:
             row = (model, key)
