@@ -9,15 +9,13 @@ Only the live fields are read, never a draft, and the rich text is sanitised aga
 """
 
 import logging
-import threading
-import time
 from dataclasses import dataclass
 
 from django.db.models import F
 
 from content import rich_text
 from ground import hours
-from ground.limits import log_store_unavailable
+from ground.kept import KeptRead
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +62,6 @@ class Published:
     notices: tuple = ()  # not over yet when read: each shows between its two moments
 
 
-_last = {"published": Published(), "fresh_until": 0.0}
-_lock = threading.Lock()
-
-
 def live_faq(entry):
     return LiveFaq(
         entry.question_en.strip(),
@@ -102,30 +96,16 @@ def read():
     )
 
 
-def published():
-    """The published content, as this process keeps it. A page must never go down for it: when
-    it can't be read (the database away), the last read stands in, logged once a minute."""
-    if _last["fresh_until"] > time.monotonic():
-        return _last["published"]
-    try:
-        current = read()
-    except Exception:  # whatever went wrong, the page is served
-        with _lock:
-            _last["fresh_until"] = time.monotonic() + RETRY_SECONDS
-        log_store_unavailable(logger, "The content can't be read: the last read stands in")
-        return _last["published"]
-    with _lock:
-        if current == _last["published"]:
-            current = _last["published"]  # the same objects: a page's edition compares at once
-        _last.update(published=current, fresh_until=time.monotonic() + KEPT_SECONDS)
-    return current
-
-
-def forget(**kwargs):
-    """Read again at the next call, even after a failure (a change was just saved): a receiver
-    of post_save and post_delete (apps.py)."""
-    with _lock:
-        _last.update(published=Published(), fresh_until=0.0)
+# The published content, as this process keeps it: a page must never go down for it.
+published = KeptRead(
+    read,
+    empty=Published(),
+    logger=logger,
+    unavailable="The content can't be read: the last read stands in",
+    kept_seconds=KEPT_SECONDS,
+    retry_seconds=RETRY_SECONDS,
+)
+forget = published.forget
 
 
 def notices_now(content=None):

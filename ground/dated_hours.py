@@ -2,16 +2,14 @@
 Ramadan plan), one calendar for the picker, the footer, the structured data and the clocks.
 
 The clinic manager edits them in the admin (models.py); everything reads them through
-`plans()`, which keeps them a few seconds per process (KEPT_SECONDS: a change in the admin
-reaches every process within them, and this process at once, apps.py's `forget()`).
+`plans()`, which keeps them a few seconds per process (ground/kept.py: a change in the admin
+reaches every process within KEPT_SECONDS, and this process at once, apps.py's `forget()`).
 """
 
 import logging
-import threading
-import time
 from dataclasses import dataclass
 
-from ground.limits import log_store_unavailable
+from ground.kept import KeptRead
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +38,6 @@ class Plan:
         return [(opens, closes) for day_of, opens, closes in self.spans if day_of == weekday]
 
 
-_last = {"plans": (), "fresh_until": 0.0}
-_lock = threading.Lock()
-
-
 def read_plans():
     """The dated hours in the database as Plans, the shortest first (a closed day inside
     Ramadan wins over Ramadan)."""
@@ -63,29 +57,16 @@ def read_plans():
     return tuple(plans)
 
 
-def plans():
-    """The dated hours, as this process keeps them. The footer's hours must never take a page
-    down: when they can't be read (the database away), the last ones read stand in and the
-    failure is logged once a minute."""
-    if _last["fresh_until"] > time.monotonic():
-        return _last["plans"]
-    try:
-        current = read_plans()
-    except Exception:  # whatever went wrong, the page is served
-        with _lock:
-            _last["fresh_until"] = time.monotonic() + RETRY_SECONDS
-        log_store_unavailable(logger, "The dated hours can't be read: the last ones read stand in")
-        return _last["plans"]
-    with _lock:
-        _last.update(plans=current, fresh_until=time.monotonic() + KEPT_SECONDS)
-    return current
-
-
-def forget(**kwargs):
-    """Read the plans again at the next call, even after a failure (a change was just saved).
-    A receiver of the dated hours' post_save and post_delete (apps.py)."""
-    with _lock:
-        _last.update(plans=(), fresh_until=0.0)
+# The dated hours, as this process keeps them: the footer's hours must never take a page down.
+plans = KeptRead(
+    read_plans,
+    empty=(),
+    logger=logger,
+    unavailable="The dated hours can't be read: the last ones read stand in",
+    kept_seconds=KEPT_SECONDS,
+    retry_seconds=RETRY_SECONDS,
+)
+forget = plans.forget
 
 
 def plan_of(day, current):
