@@ -13,10 +13,10 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import live
-        from content.models import FaqEntry, Notice
+        from content.models import Article, FaqEntry, Notice, Price
 
         # A change is read again at once in this process (the others within live.KEPT_SECONDS).
-        for model in (FaqEntry, Notice):
+        for model in (FaqEntry, Notice, Article, Price):
             for signal in (post_save, post_delete):
                 uid = f"content-forget-{model.__name__}"
                 signal.connect(live.forget, sender=model, dispatch_uid=uid)

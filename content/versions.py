@@ -36,6 +36,8 @@ def shown(value, field):
         return ""
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):  # an article's pages
+        return ", ".join(map(str, value))
     if hasattr(value, "tzinfo"):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     return str(value)
