@@ -2,6 +2,7 @@
 revert: admin_review.py)."""
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from content.admin_review import ReviewedAdmin
@@ -110,11 +111,11 @@ class ArticleAdmin(ReviewedAdmin):
         ),
     )
 
-    @admin.display(description=_("address"))
+    @admin.display(description=_("page address"))
     def address(self, obj):
         if not obj.slug:
             return _("Made from the English title when you save.")
-        return f"/articles/{obj.slug}/"
+        return format_html('<bdi dir="ltr">/articles/{}/</bdi>', obj.slug)
 
 
 @admin.register(Price)

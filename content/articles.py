@@ -56,6 +56,7 @@ class Article(Reviewed):
     )
     rich_fields = ("body_en", "body_ar")
     heading_fields = ("body_en", "body_ar")
+    list_labels = {"pages": TREATMENT_PAGES}  # how the changes to approve name them
     language_pairs = (
         ("title_en", "title_ar"),
         ("summary_en", "summary_ar"),
@@ -66,7 +67,7 @@ class Article(Reviewed):
     )
 
     slug = models.SlugField(
-        _("address"),
+        _("page address"),
         max_length=80,
         unique=True,
         editable=False,

@@ -19,6 +19,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _BLOCK = re.compile(r"<(?:p|ul|ol|h2|h3)[\s>]", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_HEADING_END = re.compile(r"(</h[23]>)\s*", re.IGNORECASE)  # a heading is a block of its own
 
 
 def sanitise(html, headings=False):
@@ -32,7 +33,8 @@ def sanitise(html, headings=False):
 def clean(text, headings=False):
     """The HTML to store for what an editor typed: each block separated by a blank line that is
     not a paragraph, a list or (with `headings`) a heading once sanitised becomes a paragraph."""
-    parts = _BLANK_LINE.split(text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n")
+    parts = _BLANK_LINE.split(_HEADING_END.sub("\\1\n\n", text) if headings else text)
     blocks = [sanitise(block, headings) for block in parts]
     html = "".join(block if _BLOCK.match(block) else f"<p>{block}</p>" for block in blocks if block)
     return sanitise(html, headings).replace("<p></p>", "")
@@ -40,8 +42,10 @@ def clean(text, headings=False):
 
 def editable(html):
     """Stored HTML as an editor edits it: its paragraphs without their tags, a blank line between
-    two, and "&" as typed (`clean()` puts both back); lists, links and emphasis as they are."""
+    two and after a heading, and "&" as typed (`clean()` puts both back); lists, links, headings
+    and emphasis as they are."""
     text = _PARAGRAPH.sub(lambda paragraph: f"{paragraph.group(1)}\n\n", html or "")
+    text = _HEADING_END.sub("\\1\n\n", text)
     return text.replace("&amp;", "&").strip()
 
 

@@ -150,3 +150,13 @@ def test_the_front_desk_sees_neither_articles_nor_prices():
     prices = desk.get(reverse("admin:content_price_changelist"))
 
     assert (articles.status_code, prices.status_code) == (403, 403)
+
+
+def test_the_changes_to_approve_name_the_pages_and_the_address_in_the_admins_words():
+    manager = signed_in(make_clinic_manager())
+    manager.post(reverse("admin:content_article_add"), article_form("_submit"))
+
+    text = " ".join(parse(manager.get(change_url(Article.objects.get()))).text.split())
+
+    assert "Exosome therapy, The procedure and aftercare" in text
+    assert "Page address: /articles/preparing-for-your-first-session/" in text
