@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
-    """What the clinic edits itself (the FAQ, the notice banner): drafted, reviewed and published
-    by role, with every version kept; read by pages through live.py."""
+    """What the clinic edits itself (the FAQ, the notice banner, articles, prices): drafted,
+    reviewed and published by role, with every version kept; read by pages through live.py."""
 
     name = "content"
     verbose_name = _("Content")

@@ -1,6 +1,7 @@
-"""What the clinic edits itself: its FAQ and a notice banner, in English and Arabic on one record,
-each with its draft and its live words (review.py) and every version kept (django-simple-history:
-a table of versions per model, which the admin's History page reads)."""
+"""What the clinic edits itself: its FAQ, a notice banner, its articles (articles.py) and its
+prices (prices.py), in English and Arabic on one record, each with its draft and its live words
+(review.py) and every version kept (django-simple-history: a table of versions per model, which
+the admin's History page reads)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
