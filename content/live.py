@@ -10,6 +10,7 @@ Only the live fields are read, never a draft, and the rich text is sanitised aga
 """
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from django.db.models import F
@@ -113,6 +114,7 @@ class Published:
     notices: tuple = ()  # not over yet when read: each shows between its two moments
     articles: tuple = ()  # newest first, each shown from its `publish_at`
     prices: tuple = ()
+    article_moments: tuple = ()  # the articles' `publish_at` moments, in order (for the edition)
 
 
 def live_faq(entry):
@@ -179,13 +181,15 @@ def read():
     # One order on either database: a notice shown since its publication first.
     order = (F("publish_at").asc(nulls_first=True), "pk")
     notices = map(live_notice, Notice.objects.not_over(hours.now()).order_by(*order))
-    articles = map(live_article, Article.objects.live().order_by("-published_on", "slug"))
+    articles = map(live_article, Article.objects.live())
+    articles = tuple(sorted((article for article in articles if article.complete()), key=by_date))
     prices = map(live_price, Price.objects.live().order_by("position", "pk"))
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
-        tuple(sorted((a for a in articles if a.complete()), key=by_date)),
+        articles,
         tuple(p for p in prices if p.name_en and p.name_ar and p.amount_from is not None),
+        tuple(sorted(article.publish_at for article in articles if article.publish_at)),
     )
 
 
@@ -206,10 +210,10 @@ published = KeptRead(
 forget = published.forget
 
 
-def notices_now(content=None):
+def notices_now(content=None, now=None):
     """The notices showing at this moment, in their order."""
     content = content or published()
-    now = hours.now()
+    now = now or hours.now()
     return tuple(notice for notice in content.notices if notice.shows_at(now))
 
 
@@ -229,5 +233,7 @@ def edition():
     """What a cached page shows of the content: the published FAQ, the notices and articles
     showing now and the prices. Read on every request of a cached page (ground/page_cache.py):
     kept, it costs no query."""
-    content = published()
-    return content.faqs, notices_now(content), articles_now(content), content.prices
+    content, now = published(), hours.now()
+    # An article never goes: which show changes only when a scheduled one's moment passes.
+    articles = content.articles, bisect_right(content.article_moments, now)
+    return content.faqs, notices_now(content, now), articles, content.prices
