@@ -160,3 +160,27 @@ def test_the_changes_to_approve_name_the_pages_and_the_address_in_the_admins_wor
 
     assert "Exosome therapy, The procedure and aftercare" in text
     assert "Page address: /articles/preparing-for-your-first-session/" in text
+
+
+def test_an_articles_history_shows_its_changes_and_a_revert_puts_its_pages_and_dates_back():
+    manager = signed_in(make_clinic_manager())
+    manager.post(reverse("admin:content_article_add"), article_form("_submit"))
+    article = Article.objects.get()
+    manager.post(change_url(article), article_form("_approve"))
+    changed = {"draft_pages": ["hair-loss"], "draft_last_reviewed_on": "2027-01-05"}
+    manager.post(change_url(article), article_form("_submit", **changed))
+    manager.post(change_url(article), article_form("_approve", **changed))
+    first = article.history.filter(history_change_reason="published").order_by("pk").first()
+
+    history = manager.get(reverse("admin:content_article_history", args=[article.pk]))
+    reverted = manager.post(
+        reverse("admin:content_article_revert", args=[article.pk, first.history_id])
+    )
+
+    article.refresh_from_db()
+    assert history.status_code == 200
+    assert "Understanding hair loss" in history.content.decode()
+    assert reverted.status_code == 302
+    assert article.pages == ["exosome-therapy", "procedure"]
+    assert str(article.last_reviewed_on) == "2026-12-03"
+    assert "/articles/preparing-for-your-first-session/" in parse(Client().get("/procedure/")).links
