@@ -10,7 +10,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from consultations.sitemaps import ConsultationSitemap
 from ground import language, views
-from pages.sitemaps import PageSitemap
+from pages.sitemaps import ArticleSitemap, PageSitemap
 
 urlpatterns = [
     # The second-factor steps live under the admin's path, ahead of the admin's own URLs.
@@ -34,7 +34,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PageSitemap, "consultation": ConsultationSitemap}},
+        {
+            "sitemaps": {
+                "pages": PageSitemap,
+                "consultation": ConsultationSitemap,
+                "articles": ArticleSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("language/<str:code>/", language.switch_language, name="switch-language"),

@@ -1,10 +1,13 @@
-"""The FAQ and the notices in the admin (the review steps, history and revert: admin_review.py)."""
+"""The FAQ, the notices, the articles and the prices in the admin (the review steps, history and
+revert: admin_review.py)."""
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from content.admin_review import ReviewedAdmin
-from content.models import FaqEntry, Notice
+from content.forms import ArticleForm
+from content.models import Article, FaqEntry, Notice, Price
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -54,4 +57,94 @@ class NoticeAdmin(ReviewedAdmin):
             {"fields": (("draft_text_en", "draft_text_ar"),), "classes": ("content-pairs",)},
         ),
         (_("When it shows"), {"fields": (("draft_publish_at", "draft_expire_at"),)}),
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(ReviewedAdmin):
+    preview_kind = "article"
+    form = ArticleForm
+    list_display = (
+        "__str__",
+        "draft_published_on",
+        "draft_publish_at",
+        "status",
+        "is_live",
+        "warnings",
+    )
+    list_filter = ("status", LiveFilter)
+    search_fields = ("slug", "draft_title_en", "draft_title_ar", "title_en", "title_ar")
+    readonly_fields = (*ReviewedAdmin.readonly_fields, "address")
+    content_fieldsets = (
+        (None, {"fields": ("address",)}),
+        (
+            _("English and Arabic"),
+            {
+                "fields": (
+                    ("draft_title_en", "draft_title_ar"),
+                    ("draft_summary_en", "draft_summary_ar"),
+                    ("draft_body_en", "draft_body_ar"),
+                ),
+                "classes": ("content-pairs",),
+            },
+        ),
+        (
+            _("Who wrote and who reviewed it"),
+            {
+                "fields": (
+                    ("draft_author_en", "draft_author_ar"),
+                    ("draft_reviewer_en", "draft_reviewer_ar"),
+                    ("draft_credentials_en", "draft_credentials_ar"),
+                ),
+                "classes": ("content-pairs",),
+            },
+        ),
+        (
+            _("Dates and pages"),
+            {
+                "fields": (
+                    ("draft_published_on", "draft_last_reviewed_on"),
+                    "draft_publish_at",
+                    "draft_pages",
+                )
+            },
+        ),
+    )
+
+    @admin.display(description=_("page address"))
+    def address(self, obj):
+        if not obj.slug:
+            return _("Made from the English title when you save.")
+        return format_html('<bdi dir="ltr">/articles/{}/</bdi>', obj.slug)
+
+
+@admin.register(Price)
+class PriceAdmin(ReviewedAdmin):
+    preview_kind = "price"
+    list_display = (
+        "__str__",
+        "draft_amount_from",
+        "draft_amount_to",
+        "draft_position",
+        "status",
+        "is_live",
+        "warnings",
+    )
+    list_filter = ("status", LiveFilter)
+    search_fields = ("draft_name_en", "draft_name_ar", "name_en", "name_ar")
+    content_fieldsets = (
+        (
+            _("English and Arabic"),
+            {
+                "fields": (
+                    ("draft_name_en", "draft_name_ar"),
+                    ("draft_includes_en", "draft_includes_ar"),
+                ),
+                "classes": ("content-pairs",),
+            },
+        ),
+        (
+            _("Amount and order"),
+            {"fields": (("draft_amount_from", "draft_amount_to"), "draft_position")},
+        ),
     )

@@ -23,7 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from audit.trail import Action, model_changes, record
 from content import versions
-from content.forms import APPROVE, SAVE, SUBMIT, MomentInput, ReviewedForm, intent_of
+from content.forms import APPROVE, SAVE, SUBMIT, DayInput, MomentInput, ReviewedForm, intent_of
 from content.review import Status
 
 # A version's step, as the History page names it (simple-history's change reason).
@@ -53,9 +53,10 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     object_history_list_template = "admin/content/history_list.html"
     readonly_fields = ("state", "copy_warnings", "waiting_changes", "previews")
     content_fieldsets = ()  # the draft's fields, English and Arabic side by side
-    preview_kind = ""  # pages' preview: "faq" or "notice"
+    preview_kind = ""  # pages' preview: "faq", "notice", "article" or "price"
     formfield_overrides = {
-        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": MomentInput}
+        models.DateTimeField: {"form_class": forms.DateTimeField, "widget": MomentInput},
+        models.DateField: {"widget": DayInput},
     }
 
     def may_publish(self, request):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from content import rich_text
+from content.articles import TREATMENT_PAGES
 from content.review import Status
 
 SAVE, SUBMIT, APPROVE = "save", "submit", "approve"
@@ -32,6 +33,15 @@ class MomentInput(forms.DateTimeInput):
         if hasattr(value, "second"):
             return value.strftime("%Y-%m-%dT%H:%M:%S" if value.second else "%Y-%m-%dT%H:%M")
         return super().format_value(value)
+
+
+class DayInput(forms.DateInput):
+    """A day under its own label, with the browser's own picker."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class ReviewedForm(forms.ModelForm):
@@ -63,9 +73,11 @@ class ReviewedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in self._meta.model.rich_fields:
+        model = self._meta.model
+        for name in model.rich_fields:
             if cleaned.get(f"draft_{name}"):
-                cleaned[f"draft_{name}"] = rich_text.clean(cleaned[f"draft_{name}"])
+                headings = name in model.heading_fields
+                cleaned[f"draft_{name}"] = rich_text.clean(cleaned[f"draft_{name}"], headings)
         if self.intent != SAVE and not self.errors:
             for problem in self.problems(self.as_saved(cleaned), cleaned):
                 self.add_error(None, problem)
@@ -125,3 +137,14 @@ class ReviewedForm(forms.ModelForm):
                 code="claims_to_decide",
                 params={"count": len(waiting)},
             )
+
+
+class ArticleForm(ReviewedForm):
+    # Content is below pages: the page names are content's own list (articles.TREATMENT_PAGES).
+    draft_pages = forms.MultipleChoiceField(
+        label=_("treatment pages"),
+        choices=TREATMENT_PAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each page chosen links to the article under “Read more”."),
+    )

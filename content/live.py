@@ -1,17 +1,20 @@
-"""The content patients read, as this process keeps it: the published FAQ and the notices not over
-yet, read in one small read every few seconds at most (KEPT_SECONDS), as ground/dated_hours.py
-reads the dated hours. A page in the page cache is rendered from them; `edition()` tells the page
-cache when to render it again: a publication read here, or a notice's `publish_at` or
-`expire_at` passing, without a job on a clock. A change saved in this process is read at once
-(apps.py's `forget()`); every other process and host reads it within KEPT_SECONDS.
+"""The content patients read, as this process keeps it: the published FAQ, the notices not over
+yet, the articles and the prices, one small read each every few seconds at most (KEPT_SECONDS),
+as ground/dated_hours.py reads the dated hours. A page in the page cache is rendered from them;
+`edition()` tells the page cache when to render it again: a publication read here, or a notice's
+`publish_at` or `expire_at` or an article's `publish_at` passing, without a job on a clock. A
+change saved in this process is read at once (apps.py's `forget()`); every other process and
+host reads it within KEPT_SECONDS.
 
 Only the live fields are read, never a draft, and the rich text is sanitised again as it is read.
 """
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from django.db.models import F
+from django.utils import timezone
 
 from content import rich_text
 from ground import hours
@@ -57,9 +60,61 @@ class LiveNotice:
 
 
 @dataclass(frozen=True)
+class LiveArticle:
+    slug: str
+    title_en: str
+    title_ar: str
+    summary_en: str  # plain text
+    summary_ar: str
+    body_en: str  # sanitised HTML, with its h2 and h3 headings
+    body_ar: str
+    author_en: str
+    author_ar: str
+    reviewer_en: str
+    reviewer_ar: str
+    credentials_en: str
+    credentials_ar: str
+    published_on: object  # the date it shows
+    modified_on: object  # the date its words last went live (or its publication date, if later)
+    last_reviewed_on: object  # or None: not shown
+    publish_at: object  # an aware datetime, or None: from its publication
+    pages: tuple  # the treatment pages it concerns (pages/contents.py's names)
+
+    TEXTS = ("title", "summary", "body", "author", "reviewer", "credentials")
+
+    def shows_at(self, moment):
+        return self.publish_at is None or self.publish_at <= moment
+
+    def complete(self):
+        return all(getattr(self, f"{name}_{code}") for name in self.TEXTS for code in ("en", "ar"))
+
+    def text(self, name, language):
+        return getattr(self, f"{name}_{'ar' if language == 'ar' else 'en'}")
+
+
+@dataclass(frozen=True)
+class LivePrice:
+    name_en: str
+    name_ar: str
+    includes_en: str  # sanitised HTML
+    includes_ar: str
+    amount_from: int
+    amount_to: int | None  # a range's top, or None: one figure
+
+    def name(self, language):
+        return _in(language, self.name_en, self.name_ar)
+
+    def includes(self, language):
+        return _in(language, self.includes_en, self.includes_ar)
+
+
+@dataclass(frozen=True)
 class Published:
     faqs: tuple = ()
     notices: tuple = ()  # not over yet when read: each shows between its two moments
+    articles: tuple = ()  # newest first, each shown from its `publish_at`
+    prices: tuple = ()
+    article_moments: tuple = ()  # the articles' `publish_at` moments, in order (for the edition)
 
 
 def live_faq(entry):
@@ -80,20 +135,67 @@ def live_notice(notice):
     )
 
 
+def live_article(article):
+    went_live = timezone.localdate(article.publish_at or article.published_at)
+    published_on = article.published_on or went_live
+    return LiveArticle(
+        article.slug,
+        article.title_en.strip(),
+        article.title_ar.strip(),
+        " ".join(article.summary_en.split()),
+        " ".join(article.summary_ar.split()),
+        rich_text.sanitise(article.body_en, headings=True),
+        rich_text.sanitise(article.body_ar, headings=True),
+        article.author_en.strip(),
+        article.author_ar.strip(),
+        article.reviewer_en.strip(),
+        article.reviewer_ar.strip(),
+        article.credentials_en.strip(),
+        article.credentials_ar.strip(),
+        published_on,
+        max(published_on, timezone.localdate(article.published_at)),
+        article.last_reviewed_on,
+        article.publish_at,
+        tuple(article.pages or ()),
+    )
+
+
+def live_price(price):
+    return LivePrice(
+        price.name_en.strip(),
+        price.name_ar.strip(),
+        rich_text.sanitise(price.includes_en),
+        rich_text.sanitise(price.includes_ar),
+        price.amount_from,
+        price.amount_to,
+    )
+
+
 def read():
-    """The published FAQ in its order and the notices not over yet. Both languages of each are
-    there (publishing requires them); one that somehow lacks one is left out, never shown in
-    the other language."""
-    from content.models import FaqEntry, Notice
+    """The published FAQ in its order, the notices not over yet, the articles and the prices.
+    Both languages of each are there (publishing requires them); one that somehow lacks one is
+    left out, never shown in the other language."""
+    from content.models import Article, FaqEntry, Notice, Price
 
     faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
     # One order on either database: a notice shown since its publication first.
     order = (F("publish_at").asc(nulls_first=True), "pk")
     notices = map(live_notice, Notice.objects.not_over(hours.now()).order_by(*order))
+    articles = map(live_article, Article.objects.live())
+    articles = tuple(sorted((article for article in articles if article.complete()), key=by_date))
+    prices = map(live_price, Price.objects.live().order_by("position", "pk"))
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
+        articles,
+        tuple(p for p in prices if p.name_en and p.name_ar and p.amount_from is not None),
+        tuple(sorted(article.publish_at for article in articles if article.publish_at)),
     )
+
+
+def by_date(article):
+    """Newest first (the date shown, then the moment it went live), then by address."""
+    return (-article.published_on.toordinal(), article.slug)
 
 
 # The published content, as this process keeps it: a page must never go down for it.
@@ -108,15 +210,30 @@ published = KeptRead(
 forget = published.forget
 
 
-def notices_now(content=None):
+def notices_now(content=None, now=None):
     """The notices showing at this moment, in their order."""
     content = content or published()
-    now = hours.now()
+    now = now or hours.now()
     return tuple(notice for notice in content.notices if notice.shows_at(now))
 
 
+def articles_now(content=None):
+    """The articles showing at this moment, newest first."""
+    content = content or published()
+    now = hours.now()
+    return tuple(article for article in content.articles if article.shows_at(now))
+
+
+def article_now(slug):
+    """The article at this address showing now, or None."""
+    return next((article for article in articles_now() if article.slug == slug), None)
+
+
 def edition():
-    """What a cached page shows of the content: the published FAQ and the notices showing now.
-    Read on every request of a cached page (ground/page_cache.py): kept, it costs no query."""
-    content = published()
-    return content.faqs, notices_now(content)
+    """What a cached page shows of the content: the published FAQ, the notices and articles
+    showing now and the prices. Read on every request of a cached page (ground/page_cache.py):
+    kept, it costs no query."""
+    content, now = published(), hours.now()
+    # An article never goes: which show changes only when a scheduled one's moment passes.
+    articles = content.articles, bisect_right(content.article_moments, now)
+    return content.faqs, notices_now(content, now), articles, content.prices

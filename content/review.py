@@ -23,9 +23,11 @@ class Status(models.TextChoices):
 
 class Reviewed(models.Model):
     # Each model names its live fields (each has a draft_<name> twin), those in rich text, and its
-    # text fields in English and Arabic pairs: publishing needs both of every pair.
+    # text fields in English and Arabic pairs: publishing needs both of every pair. Rich text
+    # with headings (h2, h3) is an article's body alone.
     reviewed_fields = ()
     rich_fields = ()
+    heading_fields = ()
     language_pairs = ()
 
     status = models.CharField(

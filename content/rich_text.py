@@ -1,9 +1,10 @@
-"""The clinic's rich text (an FAQ answer, a notice): paragraphs, lists, links and emphasis only.
+"""The clinic's rich text (an FAQ answer, a notice, an article): paragraphs, lists, links and
+emphasis, and in an article's body (`headings=True`) its h2 and h3 headings.
 
 Sanitised with nh3 (Rust's ammonia) when an editor saves, and again when the live text is read:
 no `style`, no script, no event handler, no other tag; a link goes only to http(s), mailto, tel
 or an address on this site. Text typed without tags becomes paragraphs, a blank line between
-two. Headings are for bodies that need them (articles, a later step), not for these.
+two. Headings are for the bodies that need them (an article's), not for an answer or a notice.
 """
 
 import re
@@ -12,37 +13,44 @@ from html.parser import HTMLParser
 import nh3
 
 TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong"}
+HEADINGS = {"h2", "h3"}  # an article's sections: its title is the page's h1
 ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-_BLOCK = re.compile(r"<(?:p|ul|ol)[\s>]", re.IGNORECASE)
+_BLOCK = re.compile(r"<(?:p|ul|ol|h2|h3)[\s>]", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_HEADING_END = re.compile(r"(</h[23]>)\s*", re.IGNORECASE)  # a heading is a block of its own
 
 
-def sanitise(html):
+def sanitise(html, headings=False):
     """Only the tags, attributes and links above; everything else's text is kept, escaped."""
+    tags = TAGS | HEADINGS if headings else TAGS
     return nh3.clean(
-        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None
+        html, tags=tags, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None
     ).strip()
 
 
-def clean(text):
+def clean(text, headings=False):
     """The HTML to store for what an editor typed: each block separated by a blank line that is
-    not a paragraph or a list once sanitised becomes a paragraph."""
-    blocks = [sanitise(block) for block in _BLANK_LINE.split(text.replace("\r\n", "\n"))]
+    not a paragraph, a list or (with `headings`) a heading once sanitised becomes a paragraph."""
+    text = text.replace("\r\n", "\n")
+    parts = _BLANK_LINE.split(_HEADING_END.sub("\\1\n\n", text) if headings else text)
+    blocks = [sanitise(block, headings) for block in parts]
     html = "".join(block if _BLOCK.match(block) else f"<p>{block}</p>" for block in blocks if block)
-    return sanitise(html).replace("<p></p>", "")
+    return sanitise(html, headings).replace("<p></p>", "")
 
 
 def editable(html):
     """Stored HTML as an editor edits it: its paragraphs without their tags, a blank line between
-    two, and "&" as typed (`clean()` puts both back); lists, links and emphasis as they are."""
+    two and after a heading, and "&" as typed (`clean()` puts both back); lists, links, headings
+    and emphasis as they are."""
     text = _PARAGRAPH.sub(lambda paragraph: f"{paragraph.group(1)}\n\n", html or "")
+    text = _HEADING_END.sub("\\1\n\n", text)
     return text.replace("&amp;", "&").strip()
 
 
 class _TextOf(HTMLParser):
-    BREAKS = {"p", "li", "ul", "ol", "br"}
+    BREAKS = {"p", "li", "ul", "ol", "br", "h2", "h3"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -36,6 +36,11 @@ def shown(value, field):
         return ""
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):  # an article's pages, by their labels
+        labels = dict(
+            getattr(field.model, "list_labels", {}).get(field.name.removeprefix("draft_"), ())
+        )
+        return ", ".join(str(labels.get(item, item)) for item in value)
     if hasattr(value, "tzinfo"):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     return str(value)

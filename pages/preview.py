@@ -1,10 +1,12 @@
 """A draft on the real page before it is published: the FAQ page with an entry's draft in its
-place, or the home page with a notice's draft showing. For signed-in staff who may see the
+place, the home page with a notice's draft showing, an article's own page, or the cost page with
+a price's draft in its place. For signed-in staff who may see the
 content (the admin's sign-in and second factor), in the language of its address; never from the
 page cache, never kept by a browser or a proxy (`private, no-store`), never indexed (`noindex`).
 """
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -18,12 +20,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content import live, rich_text
-from content.models import FaqEntry, Notice
+from content.models import Article, FaqEntry, Notice, Price
+from ground import hours
+from pages import articles, prices
 from pages.contents import PAGES
 from pages.faq import Question, in_language
 
-# What each kind of item is previewed on: its model, and the page (pages/contents.py).
-PREVIEWS = {"faq": (FaqEntry, "faq"), "notice": (Notice, "home")}
+# What each kind of item is previewed on: its model, and the page (pages/contents.py; None: the
+# article's own page).
+PREVIEWS = {
+    "faq": (FaqEntry, "faq"),
+    "notice": (Notice, "home"),
+    "article": (Article, None),
+    "price": (Price, "cost-and-safety"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,48 @@ def faq_preview(entry, language):
     ]
 
 
+def as_published(item):
+    """The item as publishing its draft would leave it, not saved."""
+    draft = copy.copy(item)
+    for name, value in item.values(draft=True).items():
+        setattr(draft, name, value)
+    draft.published_at = item.published_at or hours.now()
+    return draft
+
+
+def article_preview(article, language):
+    """The article's page with its draft, each text it lacks in this language said so."""
+    page = articles.in_language(live.live_article(as_published(article)), language)
+    missing = {
+        name: missing_text() for name in ("title", "summary", "author", "reviewer", "credentials")
+    }
+    if not page.body:
+        missing["body"] = format_html('<p class="preview-missing">{}</p>', missing_text())
+    return replace(
+        page, **{name: value for name, value in missing.items() if not getattr(page, name)}
+    )
+
+
+def price_preview(price, language):
+    """The published prices with this price's draft in its place (or added), in the draft's
+    order; a name or the text of what it includes it lacks said so."""
+    items = [*Price.objects.live().exclude(pk=price.pk), price]
+    items.sort(key=lambda item: (item.draft_position if item is price else item.position, item.pk))
+    lines = []
+    for item in items:
+        shown = live.live_price(as_published(item) if item is price else item)
+        if shown.amount_from is None:
+            continue
+        (line,) = prices.in_language([shown], language)
+        if item is price:
+            missing = format_html('<p class="preview-missing">{}</p>', missing_text())
+            line = replace(
+                line, name=line.name or missing_text(), includes=line.includes or missing
+            )
+        lines.append(line)
+    return lines
+
+
 def when(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else None
 
@@ -82,19 +134,26 @@ def preview(request, kind, pk):
     if not request.user.has_perm(f"content.view_{model._meta.model_name}"):
         raise PermissionDenied
     item = get_object_or_404(model, pk=pk)
-    page = next(page for page in PAGES if page.name == page_name)
+    if page_name is None:
+        template, context = "pages/article.html", {}
+    else:
+        page = next(page for page in PAGES if page.name == page_name)
+        template, context = page.template, dict(page.context)
     language = get_language()
     lines = [_("Preview of a draft: it is not on the site.")]
-    context = dict(page.context)
+    notices = [notice.text(language) for notice in live.notices_now()]
     if kind == "faq":
         context["faqs"] = faq_preview(item, language)
-        notices = [notice.text(language) for notice in live.notices_now()]
-    else:
+    elif kind == "notice":
         lines += notice_lines(item)
         text = rich_text.sanitise(getattr(item, f"draft_text_{language}"))
         notices = [text or format_html('<p class="preview-missing">{}</p>', missing_text())]
+    elif kind == "article":
+        context["article"] = article_preview(item, language)
+    else:
+        context["prices_preview"] = price_preview(item, language)
     context["content_preview"] = Preview(lines, [mark_safe(notice) for notice in notices])  # noqa: S308
-    response = TemplateResponse(request, page.template, context)
+    response = TemplateResponse(request, template, context)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

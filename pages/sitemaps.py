@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from content import live
 from pages.contents import PAGES
 
 
@@ -21,3 +22,28 @@ class PageSitemap(Sitemap):
 
     def priority(self, page):
         return page.priority
+
+
+class ArticleSitemap(Sitemap):
+    """Each article showing now, and their list while there is one, in both languages."""
+
+    changefreq = "monthly"
+    i18n = True
+    alternates = True
+    x_default = True
+    priority = 0.6
+
+    def items(self):
+        articles = live.articles_now()
+        if not articles:
+            return []
+        # The list: as new as its newest article.
+        newest = max(article.modified_on for article in articles)
+        return [(None, newest)] + [(article.slug, article.modified_on) for article in articles]
+
+    def location(self, item):
+        slug = item[0]
+        return reverse("pages:article", args=[slug]) if slug else reverse("pages:articles")
+
+    def lastmod(self, item):
+        return item[1]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ground.page_cache import cached_page
-from pages import preview
+from pages import articles, preview
 from pages.contents import PAGES
 
 app_name = "pages"
@@ -10,6 +10,11 @@ app_name = "pages"
 # consultation form: its template's {% consultation_form %}.
 urlpatterns = [
     path(page.path, cached_page(page.template, **page.context), name=page.name) for page in PAGES
+]
+# The clinic's articles, each at its slug (pages/articles.py).
+urlpatterns += [
+    path("articles/", articles.article_list, name="articles"),
+    path("articles/<slug:slug>/", articles.article, name="article"),
 ]
 # A draft of the clinic's content on its page, for the staff (never cached: pages/preview.py).
 urlpatterns.append(path("preview/<slug:kind>/<int:pk>/", preview.view, name="preview"))

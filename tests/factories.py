@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -278,3 +278,57 @@ def make_notice(publish_at=None, expire_at=None, **kwargs):
     kwargs.setdefault("published_at", timezone.now())
     drafts = {f"draft_{name}": value for name, value in words.items()}
     return Notice.objects.create(**words, **drafts, **kwargs)
+
+
+ARTICLE_WORDS = {
+    "title_en": "Preparing for your first session",
+    "title_ar": "الاستعداد لجلستك الأولى",
+    "summary_en": "What to do in the week before exosome therapy.",
+    "summary_ar": "ما تفعله في الأسبوع الذي يسبق العلاج بالإكسوسومات.",
+    "body_en": "<h2>The week before</h2><p>Avoid blood thinners.</p>",
+    "body_ar": "<h2>الأسبوع السابق</h2><p>تجنّب مميّعات الدم.</p>",
+    "author_en": "Sara Ahmed",
+    "author_ar": "سارة أحمد",
+    "reviewer_en": "Dr. Omar Haddad",
+    "reviewer_ar": "د. عمر حداد",
+    "credentials_en": "Consultant dermatologist",
+    "credentials_ar": "استشاري الأمراض الجلدية",
+    "published_on": date(2026, 12, 1),
+    "last_reviewed_on": date(2026, 12, 3),
+    "publish_at": None,
+    "pages": ["exosome-therapy", "procedure"],
+}
+
+
+def make_article(**kwargs):
+    """A published article, its draft the same as its live words."""
+    from content.models import Article
+
+    words = {**ARTICLE_WORDS}
+    words.update({key: kwargs.pop(key) for key in list(kwargs) if key in words})
+    kwargs.setdefault("status", "published")
+    kwargs.setdefault("published_at", timezone.now())
+    drafts = {f"draft_{name}": value for name, value in words.items()}
+    drafts.update({key: kwargs.pop(key) for key in list(kwargs) if key.startswith("draft_")})
+    return Article.objects.create(**words, **drafts, **kwargs)
+
+
+def make_price(**kwargs):
+    """A published price, its draft the same as its live words."""
+    from content.models import Price
+
+    words = {
+        "position": 1,
+        "name_en": "Exosome session",
+        "name_ar": "جلسة الإكسوسومات",
+        "includes_en": "<p>One session and a follow-up call.</p>",
+        "includes_ar": "<p>جلسة واحدة ومكالمة متابعة.</p>",
+        "amount_from": 1500,
+        "amount_to": 2500,
+    }
+    words.update({key: kwargs.pop(key) for key in list(kwargs) if key in words})
+    kwargs.setdefault("status", "published")
+    kwargs.setdefault("published_at", timezone.now())
+    drafts = {f"draft_{name}": value for name, value in words.items()}
+    drafts.update({key: kwargs.pop(key) for key in list(kwargs) if key.startswith("draft_")})
+    return Price.objects.create(**words, **drafts, **kwargs)

@@ -185,4 +185,8 @@ def procedure_json_ld(context):
 def site_pages(where):
     """The pages linked from the "header" or the "footer": (URL name, label), in order."""
     label = "header_label" if where == "header" else "footer_label"
-    return [(page.url_name, getattr(page, label)) for page in PAGES if getattr(page, label)]
+    links = [(page.url_name, getattr(page, label)) for page in PAGES if getattr(page, label)]
+    if where == "footer" and live.articles_now():  # the articles, once one shows, after the FAQ
+        after_faq = [url_name for url_name, _label in links].index("pages:faq") + 1
+        links.insert(after_faq, ("pages:articles", _("Articles")))
+    return links

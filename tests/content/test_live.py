@@ -122,7 +122,7 @@ def test_the_faq_and_a_notice_are_read_in_one_small_read_each():
 
     assert len(content.faqs) == 4
     assert len(content.notices) == 1
-    assert len(queries) == 2
+    assert len(queries) == 4  # and the articles and prices
 
 
 def test_a_notice_over_is_not_read_at_all():

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
 CONTENT = {
     f"content.{action}_{model}"
     for action in ("view", "add", "change", "delete", "publish")
-    for model in ("faqentry", "notice")
+    for model in ("faqentry", "notice", "article", "price")
 }
 
 
@@ -40,7 +40,7 @@ def test_the_editor_writes_and_submits_and_nothing_else(staff_groups_as_migrated
     assert permissions(staff_groups_as_migrated, "Editor") == {
         f"content.{action}_{model}"
         for action in ("view", "add", "change")
-        for model in ("faqentry", "notice")
+        for model in ("faqentry", "notice", "article", "price")
     }
 
 

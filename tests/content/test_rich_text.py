@@ -71,3 +71,29 @@ def test_an_editor_edits_paragraphs_without_their_tags_and_gets_them_back():
 
     assert edited == "One & two.\n\nThree <em>four</em>.\n\n<ul><li>five</li></ul>"
     assert clean(edited) == stored
+
+
+def test_an_article_body_keeps_its_headings_and_other_text_does_not():
+    typed = "<h2>Before</h2>\n\nEat well.\n\n<h3>On the day</h3>\n\n<h1>Big</h1>"
+
+    assert clean(typed, headings=True) == (
+        "<h2>Before</h2><p>Eat well.</p><h3>On the day</h3><p>Big</p>"
+    )
+    assert clean("<h2>Before</h2>") == "<p>Before</p>"
+    assert sanitise('<h2 id="x">Before</h2>', headings=True) == "<h2>Before</h2>"
+
+
+def test_a_heading_is_a_line_of_its_own_in_the_text():
+    assert text_of("<h2>Before</h2><p>Eat well.</p>") == "Before\nEat well."
+
+
+def test_an_article_body_reads_back_as_typed_and_saves_again_unchanged():
+    stored = "<h2>Before</h2><p>Eat well.</p><h3>On the day</h3><p>Rest.</p><ul><li>one</li></ul>"
+
+    typed = editable(stored)
+
+    assert typed == (
+        "<h2>Before</h2>\n\nEat well.\n\n<h3>On the day</h3>\n\nRest.\n\n<ul><li>one</li></ul>"
+    )
+    assert clean(typed, headings=True) == stored
+    assert clean("<h2>Before</h2>Eat well.", headings=True) == "<h2>Before</h2><p>Eat well.</p>"

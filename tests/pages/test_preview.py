@@ -5,15 +5,17 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from content.models import FaqEntry
+from content.models import Article, FaqEntry
 from ground import page_cache
 from tests.factories import (
     clock_at,
     dubai,
     login_staff,
+    make_article,
     make_editor,
     make_front_desk_user,
     make_notice,
+    make_price,
 )
 from tests.html import parse
 
@@ -105,3 +107,49 @@ def test_a_notice_preview_shows_its_draft_and_when_it_will_show():
     assert "Closed for Eid al-Adha on Tuesday." in preview
     assert "Shown from 19 Mar 2027, 22:00 until 23 Mar 2027, 08:00." in preview
     assert "Closed for Eid al-Adha on Tuesday." not in home
+
+
+def test_an_articles_draft_shows_on_its_own_page_in_both_languages_before_it_is_live():
+    article = make_article(published_at=None, status="draft", title_en="Aftercare, explained")
+    article.draft_body_ar = ""
+    article.save()
+    editor = login_staff(Client(), make_editor())
+
+    english = editor.get(f"/preview/article/{article.pk}/")
+    arabic = editor.get(f"/ar/preview/article/{article.pk}/")
+    public = Client().get(f"/articles/{article.slug}/")
+
+    assert english.status_code == 200 and english["Cache-Control"] == "private, no-store"
+    assert "Aftercare, explained" in text(english)
+    assert "Preview of a draft: it is not on the site." in text(english)
+    assert "غير موجود بهذه اللغة" in text(arabic)
+    assert public.status_code == 404
+
+
+def test_a_prices_draft_shows_on_the_cost_page_in_its_place():
+    make_price(name_en="Consultation and scalp analysis", amount_from=300, amount_to=None)
+    price = make_price(published_at=None, status="draft", position=0, amount_from=1500)
+    editor = login_staff(Client(), make_editor())
+
+    english = text(editor.get(f"/preview/price/{price.pk}/"))
+    arabic = text(editor.get(f"/ar/preview/price/{price.pk}/"))
+    public = text(Client().get("/cost-and-safety/"))
+
+    assert english.index("Exosome session") < english.index("Consultation and scalp analysis")
+    assert "AED 1,500 to 2,500" in english and "AED 300" in english
+    assert "من 1500 إلى 2500 درهم" in arabic
+    assert "Exosome session" not in public and "Consultation and scalp analysis" in public
+
+
+def test_article_and_price_previews_are_for_staff_who_may_see_the_content():
+    article, price = make_article(), make_price()
+    desk = login_staff(Client(), make_front_desk_user())
+
+    responses = [
+        desk.get(f"/preview/article/{article.pk}/"),
+        desk.get(f"/preview/price/{price.pk}/"),
+    ]
+
+    assert [response.status_code for response in responses] == [403, 403]
+    assert Client().get(f"/preview/article/{article.pk}/").status_code == 302
+    assert Article.objects.count() == 1
