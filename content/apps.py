@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
-    """What the clinic edits itself (the FAQ, the notice banner): drafted, reviewed and published
-    by role, with every version kept; read by pages through live.py."""
+    """What the clinic edits itself (the FAQ, the notice banner, the pages' passages): drafted,
+    reviewed and published by role, with every version kept; read by pages through live.py."""
 
     name = "content"
     verbose_name = _("Content")
@@ -13,10 +13,10 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import live
-        from content.models import FaqEntry, Notice
+        from content.models import FaqEntry, Notice, Passage
 
         # A change is read again at once in this process (the others within live.KEPT_SECONDS).
-        for model in (FaqEntry, Notice):
+        for model in (FaqEntry, Notice, Passage):
             for signal in (post_save, post_delete):
                 uid = f"content-forget-{model.__name__}"
                 signal.connect(live.forget, sender=model, dispatch_uid=uid)

@@ -63,9 +63,11 @@ class ReviewedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in self._meta.model.rich_fields:
+        model = self._meta.model
+        clean = rich_text.clean_inline if model.inline_rich_text else rich_text.clean
+        for name in model.rich_fields:
             if cleaned.get(f"draft_{name}"):
-                cleaned[f"draft_{name}"] = rich_text.clean(cleaned[f"draft_{name}"])
+                cleaned[f"draft_{name}"] = clean(cleaned[f"draft_{name}"])
         if self.intent != SAVE and not self.errors:
             for problem in self.problems(self.as_saved(cleaned), cleaned):
                 self.add_error(None, problem)

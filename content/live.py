@@ -1,15 +1,18 @@
-"""The content patients read, as this process keeps it: the published FAQ and the notices not over
-yet, read in one small read every few seconds at most (KEPT_SECONDS), as ground/dated_hours.py
+"""The content patients read, as this process keeps it: the published FAQ, the pages' passages and
+the notices not over yet, read in one small read each every few seconds at most (KEPT_SECONDS),
+as ground/dated_hours.py
 reads the dated hours. A page in the page cache is rendered from them; `edition()` tells the page
 cache when to render it again: a publication read here, or a notice's `publish_at` or
 `expire_at` passing, without a job on a clock. A change saved in this process is read at once
 (apps.py's `forget()`); every other process and host reads it within KEPT_SECONDS.
 
 Only the live fields are read, never a draft, and the rich text is sanitised again as it is read.
+A page is never rendered from content never read (the process started while the database was
+away): `content()` says so (ContentUnavailable), and pages answer with the clinic's error page.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import F
 
@@ -57,9 +60,24 @@ class LiveNotice:
 
 
 @dataclass(frozen=True)
+class LivePassage:
+    text_en: str  # sanitised inline HTML
+    text_ar: str
+
+    def text(self, language):
+        return _in(language, self.text_en, self.text_ar)
+
+
+@dataclass(frozen=True)
 class Published:
     faqs: tuple = ()
     notices: tuple = ()  # not over yet when read: each shows between its two moments
+    passages: dict = field(default_factory=dict)  # {key: LivePassage}
+    read: bool = False  # False: nothing was ever read (the process's empty start)
+
+
+class ContentUnavailable(Exception):
+    """The content was never read in this process (the database away since it started)."""
 
 
 def live_faq(entry):
@@ -80,19 +98,32 @@ def live_notice(notice):
     )
 
 
+def live_passage(text_en, text_ar):
+    return LivePassage(
+        rich_text.sanitise(text_en, inline=True), rich_text.sanitise(text_ar, inline=True)
+    )
+
+
 def read():
-    """The published FAQ in its order and the notices not over yet. Both languages of each are
-    there (publishing requires them); one that somehow lacks one is left out, never shown in
-    the other language."""
-    from content.models import FaqEntry, Notice
+    """The published FAQ in its order, the notices not over yet and the published passages. Both
+    languages of each are there (publishing requires them); one that somehow lacks one is left
+    out, never shown in the other language."""
+    from content.models import FaqEntry, Notice, Passage
 
     faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
     # One order on either database: a notice shown since its publication first.
     order = (F("publish_at").asc(nulls_first=True), "pk")
     notices = map(live_notice, Notice.objects.not_over(hours.now()).order_by(*order))
+    passages = Passage.objects.live().values_list("key", "text_en", "text_ar")
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
+        {
+            key: live_passage(text_en, text_ar)
+            for key, text_en, text_ar in passages
+            if text_en.strip() and text_ar.strip()
+        },
+        read=True,
     )
 
 
@@ -108,6 +139,15 @@ published = KeptRead(
 forget = published.forget
 
 
+def content():
+    """The published content, or ContentUnavailable if this process never read it: a page
+    rendered without its words would be kept in the page cache."""
+    current = published()
+    if not current.read:
+        raise ContentUnavailable
+    return current
+
+
 def notices_now(content=None):
     """The notices showing at this moment, in their order."""
     content = content or published()
@@ -116,7 +156,9 @@ def notices_now(content=None):
 
 
 def edition():
-    """What a cached page shows of the content: the published FAQ and the notices showing now.
-    Read on every request of a cached page (ground/page_cache.py): kept, it costs no query."""
+    """What a cached page shows of the content: the published FAQ and passages, and the notices
+    showing now. Read on every request of a cached page (ground/page_cache.py): kept, it costs no
+    query, and the FAQ and the passages are the same objects until a read finds them changed
+    (ground/kept.py), so comparing two editions doesn't grow with the number of passages."""
     content = published()
-    return content.faqs, notices_now(content)
+    return content.faqs, content.passages, notices_now(content)

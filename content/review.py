@@ -26,6 +26,7 @@ class Reviewed(models.Model):
     # text fields in English and Arabic pairs: publishing needs both of every pair.
     reviewed_fields = ()
     rich_fields = ()
+    inline_rich_text = False  # rich text in one run (a passage), not paragraphs and lists
     language_pairs = ()
 
     status = models.CharField(

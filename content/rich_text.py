@@ -1,4 +1,6 @@
-"""The clinic's rich text (an FAQ answer, a notice): paragraphs, lists, links and emphasis only.
+"""The clinic's rich text (an FAQ answer, a notice): paragraphs, lists, links and emphasis only;
+inline (a passage of a page: a heading, a paragraph, a list item or a table cell, whose element
+is the template's), emphasis and links only.
 
 Sanitised with nh3 (Rust's ammonia) when an editor saves, and again when the live text is read:
 no `style`, no script, no event handler, no other tag; a link goes only to http(s), mailto, tel
@@ -12,6 +14,7 @@ from html.parser import HTMLParser
 import nh3
 
 TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong"}
+INLINE_TAGS = {"a", "em", "strong"}
 ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _BLOCK = re.compile(r"<(?:p|ul|ol)[\s>]", re.IGNORECASE)
@@ -19,11 +22,20 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
-def sanitise(html):
+def sanitise(html, inline=False):
     """Only the tags, attributes and links above; everything else's text is kept, escaped."""
     return nh3.clean(
-        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None
+        html,
+        tags=INLINE_TAGS if inline else TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
     ).strip()
+
+
+def clean_inline(text):
+    """The HTML to store for an inline passage: one run of text, its line breaks spaces."""
+    return sanitise(" ".join(text.split()), inline=True)
 
 
 def clean(text):

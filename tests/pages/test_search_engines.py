@@ -62,6 +62,7 @@ def test_faq_structured_data_matches_the_questions_on_the_page(client):
     ]
 
 
+@pytest.mark.django_db
 def test_therapy_page_describes_the_medical_procedure(client):
     (procedure,) = json_ld_of_type(reverse("pages:exosome-therapy"), client, "MedicalProcedure")
 
