@@ -35,7 +35,7 @@ def sanitise(html, inline=False):
 
 def clean_inline(text):
     """The HTML to store for an inline passage: one run of text, its line breaks spaces."""
-    return sanitise(" ".join(text.split()), inline=True)
+    return " ".join(sanitise(text, inline=True).split())
 
 
 def clean(text):

@@ -1,7 +1,8 @@
 """A draft on the real page before it is published: the FAQ page with an entry's draft in its
-place, or the home page with a notice's draft showing. For signed-in staff who may see the
-content (the admin's sign-in and second factor), in the language of its address; never from the
-page cache, never kept by a browser or a proxy (`private, no-store`), never indexed (`noindex`).
+place, the home page with a notice's draft showing, or a passage's page with its draft in place
+(marked). For signed-in staff who may see the content (the admin's sign-in and second factor), in
+the language of its address; never from the page cache, never kept by a browser or a proxy
+(`private, no-store`), never indexed (`noindex`).
 """
 
 from dataclasses import dataclass
@@ -18,12 +19,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content import live, rich_text
-from content.models import FaqEntry, Notice
+from content.models import FaqEntry, Notice, Passage
+from pages import passages
 from pages.contents import PAGES
 from pages.faq import Question, in_language
 
-# What each kind of item is previewed on: its model, and the page (pages/contents.py).
-PREVIEWS = {"faq": (FaqEntry, "faq"), "notice": (Notice, "home")}
+# What each kind of item is previewed on: its model, and the page (pages/contents.py; None: the
+# passage's own).
+PREVIEWS = {"faq": (FaqEntry, "faq"), "notice": (Notice, "home"), "passage": (Passage, None)}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,15 @@ def faq_preview(entry, language):
     ]
 
 
+def draft_passage(passage, language):
+    """(key, the draft's words in this language, marked): what {% passage %} shows for it."""
+    text = rich_text.sanitise(getattr(passage, f"draft_text_{language}"), inline=True)
+    shown = format_html('<mark class="preview-draft">{}</mark>', mark_safe(text))  # noqa: S308
+    if not text:
+        shown = format_html('<span class="preview-missing">{}</span>', missing_text())
+    return passage.key, shown
+
+
 def when(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else None
 
@@ -82,12 +94,18 @@ def preview(request, kind, pk):
     if not request.user.has_perm(f"content.view_{model._meta.model_name}"):
         raise PermissionDenied
     item = get_object_or_404(model, pk=pk)
-    page = next(page for page in PAGES if page.name == page_name)
+    page_name = page_name or item.page
+    page = next((page for page in PAGES if page.name == page_name), None)
+    if page is None:
+        raise Http404
     language = get_language()
     lines = [_("Preview of a draft: it is not on the site.")]
     context = dict(page.context)
-    if kind == "faq":
-        context["faqs"] = faq_preview(item, language)
+    if kind in ("faq", "passage"):
+        if kind == "faq":
+            context["faqs"] = faq_preview(item, language)
+        else:
+            context[passages.PREVIEW] = draft_passage(item, language)
         notices = [notice.text(language) for notice in live.notices_now()]
     else:
         lines += notice_lines(item)
