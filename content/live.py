@@ -11,6 +11,7 @@ A page is never rendered from content never read (the process started while the 
 away): `content()` says so (ContentUnavailable), and pages answer with the clinic's error page.
 """
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
@@ -98,10 +99,15 @@ def live_notice(notice):
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _inline(html):
+    # Each read sanitises again only the words that changed: a few hundred passages every few
+    # seconds would otherwise be most of the read.
+    return rich_text.sanitise(html, inline=True)
+
+
 def live_passage(text_en, text_ar):
-    return LivePassage(
-        rich_text.sanitise(text_en, inline=True), rich_text.sanitise(text_ar, inline=True)
-    )
+    return LivePassage(_inline(text_en), _inline(text_ar))
 
 
 def read():
