@@ -217,6 +217,7 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
     assert "Accept-Encoding" in response["Vary"]
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_a_content_page_is_rendered_once_and_then_served_from_the_page_cache(client, monkeypatch):
     from django.views.generic import TemplateView
 
@@ -243,6 +244,7 @@ def test_a_cached_content_page_never_carries_one_visitors_cookie_to_the_next(cli
     assert next_visitor.content == campaign_visit.content
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_the_home_page_is_served_from_the_page_cache_with_each_visitors_own_form_time(
     client, monkeypatch
 ):
