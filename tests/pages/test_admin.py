@@ -75,11 +75,14 @@ def test_a_passage_edited_through_review_goes_live_in_both_languages_and_reverts
     )
     before = text(Client().get("/cost-and-safety/"))
     manager.post(change_url(sterile()), form(sterile(), "_approve"))
+    history = manager.get(reverse("admin:content_passage_history", args=[sterile().pk]))
     english = text(Client().get("/cost-and-safety/"))
     arabic = text(Client().get("/ar/cost-and-safety/"))
     manager.post(reverse("admin:content_passage_revert", args=[sterile().pk, first.history_id]))
     reverted = text(Client().get("/cost-and-safety/"))
 
+    assert "Moved from the site's code" in text(history)
+    assert "<del>environment, minimizing the risk of infection.</del>" in history.content.decode()
     assert "performed in a clinical room kept sterile" not in before
     assert "Sterile procedure: performed in a clinical room kept sterile." in english
     assert "إجراء معقّم: يُجرى في غرفة سريرية معقّمة." in arabic
