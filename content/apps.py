@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
-    """What the clinic edits itself (the FAQ, the notice banner, articles, prices): drafted,
+    """What the clinic edits itself (the FAQ, the notice banner, the pages' passages, articles,
+    prices): drafted,
     reviewed and published by role, with every version kept; read by pages through live.py."""
 
     name = "content"
@@ -13,10 +14,10 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import live
-        from content.models import Article, FaqEntry, Notice, Price
+        from content.models import Article, FaqEntry, Notice, Passage, Price
 
         # A change is read again at once in this process (the others within live.KEPT_SECONDS).
-        for model in (FaqEntry, Notice, Article, Price):
+        for model in (FaqEntry, Notice, Passage, Article, Price):
             for signal in (post_save, post_delete):
                 uid = f"content-forget-{model.__name__}"
                 signal.connect(live.forget, sender=model, dispatch_uid=uid)

@@ -1,17 +1,20 @@
-"""The content patients read, as this process keeps it: the published FAQ, the notices not over
-yet, the articles and the prices, one small read each every few seconds at most (KEPT_SECONDS),
-as ground/dated_hours.py reads the dated hours. A page in the page cache is rendered from them;
-`edition()` tells the page cache when to render it again: a publication read here, or a notice's
-`publish_at` or `expire_at` or an article's `publish_at` passing, without a job on a clock. A
-change saved in this process is read at once (apps.py's `forget()`); every other process and
-host reads it within KEPT_SECONDS.
+"""The content patients read, as this process keeps it: the published FAQ, the pages' passages,
+the notices not over yet, the articles and the prices, one small read each every few seconds at
+most (KEPT_SECONDS), as ground/dated_hours.py reads the dated hours. A page in the page cache is
+rendered from them; `edition()` tells the page cache when to render it again: a publication read
+here, or a notice's `publish_at` or `expire_at` or an article's `publish_at` passing, without a
+job on a clock. A change saved in this process is read at once (apps.py's `forget()`); every
+other process and host reads it within KEPT_SECONDS.
 
 Only the live fields are read, never a draft, and the rich text is sanitised again as it is read.
+A page is never rendered from content never read (the process started while the database was
+away): `content()` says so (ContentUnavailable), and pages answer with the clinic's error page.
 """
 
+import functools
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import F
 from django.utils import timezone
@@ -109,12 +112,27 @@ class LivePrice:
 
 
 @dataclass(frozen=True)
+class LivePassage:
+    text_en: str  # sanitised inline HTML
+    text_ar: str
+
+    def text(self, language):
+        return _in(language, self.text_en, self.text_ar)
+
+
+@dataclass(frozen=True)
 class Published:
     faqs: tuple = ()
     notices: tuple = ()  # not over yet when read: each shows between its two moments
     articles: tuple = ()  # newest first, each shown from its `publish_at`
     prices: tuple = ()
     article_moments: tuple = ()  # the articles' `publish_at` moments, in order (for the edition)
+    passages: dict = field(default_factory=dict)  # {key: LivePassage}
+    read: bool = False  # False: nothing was ever read (the process's empty start)
+
+
+class ContentUnavailable(Exception):
+    """The content was never read in this process (the database away since it started)."""
 
 
 def live_faq(entry):
@@ -171,11 +189,22 @@ def live_price(price):
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _inline(html):
+    # Each read sanitises again only the words that changed: a few hundred passages every few
+    # seconds would otherwise be most of the read.
+    return rich_text.sanitise(html, inline=True)
+
+
+def live_passage(text_en, text_ar):
+    return LivePassage(_inline(text_en), _inline(text_ar))
+
+
 def read():
-    """The published FAQ in its order, the notices not over yet, the articles and the prices.
-    Both languages of each are there (publishing requires them); one that somehow lacks one is
-    left out, never shown in the other language."""
-    from content.models import Article, FaqEntry, Notice, Price
+    """The published FAQ in its order, the notices not over yet, the published passages, the
+    articles and the prices. Both languages of each are there (publishing requires them); one
+    that somehow lacks one is left out, never shown in the other language."""
+    from content.models import Article, FaqEntry, Notice, Passage, Price
 
     faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
     # One order on either database: a notice shown since its publication first.
@@ -184,12 +213,19 @@ def read():
     articles = map(live_article, Article.objects.live())
     articles = tuple(sorted((article for article in articles if article.complete()), key=by_date))
     prices = map(live_price, Price.objects.live().order_by("position", "pk"))
+    passages = Passage.objects.live().values_list("key", "text_en", "text_ar")
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
         articles,
         tuple(p for p in prices if p.name_en and p.name_ar and p.amount_from is not None),
         tuple(sorted(article.publish_at for article in articles if article.publish_at)),
+        {
+            key: live_passage(text_en, text_ar)
+            for key, text_en, text_ar in passages
+            if text_en.strip() and text_ar.strip()
+        },
+        read=True,
     )
 
 
@@ -208,6 +244,15 @@ published = KeptRead(
     retry_seconds=RETRY_SECONDS,
 )
 forget = published.forget
+
+
+def content():
+    """The published content, or ContentUnavailable if this process never read it: a page
+    rendered without its words would be kept in the page cache."""
+    current = published()
+    if not current.read:
+        raise ContentUnavailable
+    return current
 
 
 def notices_now(content=None, now=None):
@@ -230,10 +275,12 @@ def article_now(slug):
 
 
 def edition():
-    """What a cached page shows of the content: the published FAQ, the notices and articles
-    showing now and the prices. Read on every request of a cached page (ground/page_cache.py):
-    kept, it costs no query."""
+    """What a cached page shows of the content: the published FAQ and passages, the notices and
+    articles showing now and the prices. Read on every request of a cached page
+    (ground/page_cache.py): kept, it costs no query, and the FAQ and the passages are the same
+    objects until a read finds them changed (ground/kept.py), so comparing two editions doesn't
+    grow with the number of passages."""
     content, now = published(), hours.now()
     # An article never goes: which show changes only when a scheduled one's moment passes.
     articles = content.articles, bisect_right(content.article_moments, now)
-    return content.faqs, notices_now(content, now), articles, content.prices
+    return content.faqs, content.passages, notices_now(content, now), articles, content.prices

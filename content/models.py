@@ -1,11 +1,13 @@
-"""What the clinic edits itself: its FAQ, a notice banner, its articles (articles.py) and its
-prices (prices.py), in English and Arabic on one record, each with its draft and its live words
-(review.py) and every version kept (django-simple-history: a table of versions per model, which
-the admin's History page reads)."""
+"""What the clinic edits itself: its FAQ, a notice banner, the pages' passages, its articles
+(articles.py) and its prices (prices.py), in English and Arabic on one record, each with its
+draft and its live words (review.py) and every version kept (django-simple-history: a table of
+versions per model, which the admin's History page reads)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -123,3 +125,61 @@ class Notice(Reviewed):
             raise ValidationError(
                 {"draft_expire_at": _("The notice must end after it starts.")}, code="ends_first"
             )
+
+
+INLINE_HELP = _(
+    "One run of text: line breaks become spaces. Also allowed: <em>, <strong> and links "
+    '(<a href="…">) to this site, http(s), mailto: or tel:. Anything else is taken out when you '
+    "save. The page's layout (headings, lists, tables) stays as it is."
+)
+PASSAGE_KEY = RegexValidator(
+    r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$",
+    _("Lower-case letters, digits, dots and hyphens, e.g. “cost-and-safety.safety.heading”."),
+)
+
+
+class Passage(Reviewed):
+    """One piece of a page's words (a heading, a paragraph, a list item, a table cell, the page's
+    title or description for search engines), found by its key: the page's template says
+    `{% passage "key" %}` where the words go, and keeps the layout."""
+
+    reviewed_fields = ("text_en", "text_ar")
+    rich_fields = ("text_en", "text_ar")
+    inline_rich_text = True
+    language_pairs = (("text_en", "text_ar"),)
+
+    key = models.CharField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        validators=[PASSAGE_KEY],
+        help_text=_("How the page's template names it: set by a developer, never changed."),
+    )
+    page = models.CharField(_("page"), max_length=40, db_index=True)
+    position = models.PositiveIntegerField(
+        _("order on the page"),
+        default=0,
+        help_text=_("Where it stands on its page, in reading order."),
+    )
+    # Live.
+    text_en = models.TextField(_("words (English), live"), blank=True)
+    text_ar = models.TextField(_("words (Arabic), live"), blank=True)
+    # The draft.
+    draft_text_en = models.TextField(_("words (English)"), blank=True, help_text=INLINE_HELP)
+    draft_text_ar = models.TextField(_("words (Arabic)"), blank=True, help_text=INLINE_HELP)
+
+    history = HistoricalRecords()
+    objects = LiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["page", "position", "pk"]
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
+        permissions = [("publish_passage", "Can approve, publish and revert passages")]
+
+    def __str__(self):
+        # The start of its words in the admin's language.
+        english = self.text_of("text_en") or self.text_of("text_en", draft=False)
+        arabic = self.text_of("text_ar") or self.text_of("text_ar", draft=False)
+        first = (arabic if get_language() == "ar" else english) or english or arabic
+        return Truncator(first).chars(70) if first else self.key

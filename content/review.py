@@ -28,6 +28,7 @@ class Reviewed(models.Model):
     reviewed_fields = ()
     rich_fields = ()
     heading_fields = ()
+    inline_rich_text = False  # rich text in one run (a passage), not paragraphs and lists
     language_pairs = ()
 
     status = models.CharField(

@@ -1,5 +1,7 @@
 """The clinic's rich text (an FAQ answer, a notice, an article): paragraphs, lists, links and
-emphasis, and in an article's body (`headings=True`) its h2 and h3 headings.
+emphasis, and in an article's body (`headings=True`) its h2 and h3 headings; inline (`inline=True`:
+a passage of a page, a heading, a paragraph, a list item or a table cell whose element is the
+template's), emphasis and links only.
 
 Sanitised with nh3 (Rust's ammonia) when an editor saves, and again when the live text is read:
 no `style`, no script, no event handler, no other tag; a link goes only to http(s), mailto, tel
@@ -14,6 +16,7 @@ import nh3
 
 TAGS = {"p", "br", "ul", "ol", "li", "a", "em", "strong"}
 HEADINGS = {"h2", "h3"}  # an article's sections: its title is the page's h1
+INLINE_TAGS = {"a", "em", "strong"}
 ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _BLOCK = re.compile(r"<(?:p|ul|ol|h2|h3)[\s>]", re.IGNORECASE)
@@ -22,12 +25,21 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _HEADING_END = re.compile(r"(</h[23]>)\s*", re.IGNORECASE)  # a heading is a block of its own
 
 
-def sanitise(html, headings=False):
+def sanitise(html, headings=False, inline=False):
     """Only the tags, attributes and links above; everything else's text is kept, escaped."""
     tags = TAGS | HEADINGS if headings else TAGS
     return nh3.clean(
-        html, tags=tags, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None
+        html,
+        tags=INLINE_TAGS if inline else tags,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
     ).strip()
+
+
+def clean_inline(text):
+    """The HTML to store for an inline passage: one run of text, its line breaks spaces."""
+    return " ".join(sanitise(text, inline=True).split())
 
 
 def clean(text, headings=False):

@@ -28,4 +28,4 @@ def in_language(faqs, language):
 
 def published_faqs():
     """The published questions in the page's language, read only when a page is rendered."""
-    return in_language(live.published().faqs, get_language())
+    return in_language(live.content().faqs, get_language())

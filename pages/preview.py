@@ -1,8 +1,9 @@
 """A draft on the real page before it is published: the FAQ page with an entry's draft in its
-place, the home page with a notice's draft showing, an article's own page, or the cost page with
-a price's draft in its place. For signed-in staff who may see the
-content (the admin's sign-in and second factor), in the language of its address; never from the
-page cache, never kept by a browser or a proxy (`private, no-store`), never indexed (`noindex`).
+place, the home page with a notice's draft showing, a passage's page with its draft in place
+(marked), an article's own page, or the cost page with a price's draft in its place. For
+signed-in staff who may see the content (the admin's sign-in and second factor), in the language
+of its address; never from the page cache, never kept by a browser or a proxy
+(`private, no-store`), never indexed (`noindex`).
 """
 
 import copy
@@ -20,17 +21,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content import live, rich_text
-from content.models import Article, FaqEntry, Notice, Price
+from content.models import Article, FaqEntry, Notice, Passage, Price
 from ground import hours
-from pages import articles, prices
+from pages import articles, passages, prices
 from pages.contents import PAGES
 from pages.faq import Question, in_language
 
 # What each kind of item is previewed on: its model, and the page (pages/contents.py; None: the
-# article's own page).
+# article's own page, a passage's own).
 PREVIEWS = {
     "faq": (FaqEntry, "faq"),
     "notice": (Notice, "home"),
+    "passage": (Passage, None),
     "article": (Article, None),
     "price": (Price, "cost-and-safety"),
 }
@@ -112,6 +114,15 @@ def price_preview(price, language):
     return lines
 
 
+def draft_passage(passage, language):
+    """(key, the draft's words in this language, marked): what {% passage %} shows for it."""
+    text = rich_text.sanitise(getattr(passage, f"draft_text_{language}"), inline=True)
+    shown = format_html('<mark class="preview-draft">{}</mark>', mark_safe(text))  # noqa: S308
+    if not text:
+        shown = format_html('<span class="preview-missing">{}</span>', missing_text())
+    return passage.key, shown
+
+
 def when(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else None
 
@@ -134,16 +145,20 @@ def preview(request, kind, pk):
     if not request.user.has_perm(f"content.view_{model._meta.model_name}"):
         raise PermissionDenied
     item = get_object_or_404(model, pk=pk)
-    if page_name is None:
+    if kind == "article":
         template, context = "pages/article.html", {}
     else:
-        page = next(page for page in PAGES if page.name == page_name)
+        page = next((page for page in PAGES if page.name == (page_name or item.page)), None)
+        if page is None:
+            raise Http404
         template, context = page.template, dict(page.context)
     language = get_language()
     lines = [_("Preview of a draft: it is not on the site.")]
     notices = [notice.text(language) for notice in live.notices_now()]
     if kind == "faq":
         context["faqs"] = faq_preview(item, language)
+    elif kind == "passage":
+        context[passages.PREVIEW] = draft_passage(item, language)
     elif kind == "notice":
         lines += notice_lines(item)
         text = rich_text.sanitise(getattr(item, f"draft_text_{language}"))

@@ -3,13 +3,16 @@ from django.urls import path
 from ground.page_cache import cached_page
 from pages import articles, preview
 from pages.contents import PAGES
+from pages.passages import content_or_503
 
 app_name = "pages"
 
-# Each page is all template, in the page cache (ground/page_cache.py). The home page carries the
-# consultation form: its template's {% consultation_form %}.
+# Each page is all template, in the page cache (ground/page_cache.py), its words the clinic's
+# published content (503 while it can't be read at all: pages/passages.py). The home page carries
+# the consultation form: its template's {% consultation_form %}.
 urlpatterns = [
-    path(page.path, cached_page(page.template, **page.context), name=page.name) for page in PAGES
+    path(page.path, content_or_503(cached_page(page.template, **page.context)), name=page.name)
+    for page in PAGES
 ]
 # The clinic's articles, each at its slug (pages/articles.py).
 urlpatterns += [

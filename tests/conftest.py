@@ -59,11 +59,12 @@ _faq_as_migrated = []  # [(model, each row's fields)]: the FAQ entries and their
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, and the staff groups and the FAQ as its migrations made
-    them."""
+    """pytest-django's test database, and the staff groups, the FAQ and the passages as its
+    migrations made them."""
     from django.contrib.auth.models import Group
 
     from content.models import FaqEntry
+    from tests import passages_as_migrated
 
     with django_db_blocker.unblock():
         for group in Group.objects.prefetch_related("permissions__content_type").order_by("name"):
@@ -71,6 +72,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
             _groups_as_migrated.append((group.name, permissions))
         for model in (FaqEntry, FaqEntry.history.model):
             _faq_as_migrated.append((model, list(model.objects.order_by("pk").values())))
+        passages_as_migrated.remember()
 
 
 @pytest.fixture

@@ -210,6 +210,7 @@ def test_static_files_get_hashed_compressed_names_and_long_cache_lifetimes(
     assert "immutable" in response["Cache-Control"]
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
     response = client.get("/faq/", HTTP_ACCEPT_ENCODING="gzip, br")
 
@@ -217,6 +218,7 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client):
     assert "Accept-Encoding" in response["Vary"]
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_a_content_page_is_rendered_once_and_then_served_from_the_page_cache(client, monkeypatch):
     from django.views.generic import TemplateView
 
@@ -234,6 +236,7 @@ def test_a_content_page_is_rendered_once_and_then_served_from_the_page_cache(cli
     assert "max-age=600" in second["Cache-Control"]
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_a_cached_content_page_never_carries_one_visitors_cookie_to_the_next(client):
     campaign_visit = client.get("/faq/", {"utm_source": "instagram"})
     next_visitor = Client().get("/faq/")
@@ -243,6 +246,7 @@ def test_a_cached_content_page_never_carries_one_visitors_cookie_to_the_next(cli
     assert next_visitor.content == campaign_visit.content
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_the_home_page_is_served_from_the_page_cache_with_each_visitors_own_form_time(
     client, monkeypatch
 ):
@@ -262,6 +266,7 @@ def test_the_home_page_is_served_from_the_page_cache_with_each_visitors_own_form
     assert first.split(token)[1][:40] != second.split(token)[1][:40]
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_a_cached_content_page_is_sent_in_each_encoding(client):
     compressed = client.get("/faq/", HTTP_ACCEPT_ENCODING="gzip")
     plain = client.get("/faq/")

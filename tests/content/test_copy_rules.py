@@ -160,3 +160,58 @@ def test_each_claim_listed_in_clinic_copy_md_is_flagged(english, arabic, meets):
 
 def test_clinic_copy_md_lists_the_sentences_it_is_read_for():
     assert len(clinic_copy_rows()) >= 19
+
+
+# Each claim of docs/clinic-copy.md's table and of the second Arabic review's L1 to L6, on the
+# passage that holds it once migrated: (key, rule, whether the Arabic makes it too).
+# cost-and-safety.cost.text-2's Arabic says "non-surgical", as the other pages do: English only.
+PASSAGE_CLAIMS = [
+    ("home.approach.text", "groundbreaking", True),  # L1
+    ("home.approach.text", "highly-effective", True),  # L1
+    ("home.approach.text-2", "superiority", True),  # L2: unlike surgical interventions
+    ("home.approach.text-2", "safety", True),  # L2: a reduced risk profile
+    ("home.approach.text-2", "paradigm-shift", True),
+    ("home.approach.text-2", "life-enhancing", True),  # L2
+    ("exosome-therapy.why-different.text-2", "at-the-forefront", True),  # L5
+    ("treatments-compared.lede", "paradigm-shift", True),
+    ("treatments-compared.table.pros.exosomes", "no-downtime", True),
+    ("treatments-compared.transplants.compared", "no-downtime", True),
+    ("treatments-compared.prp.cons", "superiority", True),  # L3
+    ("treatments-compared.prp.compared", "superiority", True),  # L3
+    ("treatments-compared.medications.compared", "superiority", True),  # L3
+    ("treatments-compared.summary.text", "highly-effective", True),  # L3
+    ("procedure.lede", "maximum", True),
+    ("procedure.aftercare.long-term", "highly-effective", True),  # L4
+    ("procedure.aftercare.follow-up-sessions", "single-session", True),  # L4
+    ("procedure.steps.solution", "product-source", True),  # L6
+    ("cost-and-safety.cost.text-2", "non-invasive", False),
+    ("cost-and-safety.safety.text", "safety", True),
+    ("cost-and-safety.meta.description", "safety", True),
+    ("home.learn.cost-and-safety", "safety", True),
+    ("cost-and-safety.safety.source-material", "product-source", True),  # L6
+    ("cost-and-safety.future.text", "at-the-forefront", True),  # L5
+    ("cost-and-safety.future.closing", "at-the-forefront", True),  # L5
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("key", "code", "in_arabic"), PASSAGE_CLAIMS)
+def test_each_listed_claim_warns_on_its_passage_in_both_languages(key, code, in_arabic):
+    from content.models import Passage
+    from pages.admin import PassageAdmin
+
+    passage = Passage.objects.get(key=key)
+    flags = passage.flags_to_decide()
+
+    assert code in codes(flags, "en")
+    assert (code in codes(flags, "ar")) == in_arabic
+    assert PassageAdmin.warnings(None, passage) == len(flags) > 0
+
+
+def test_clinic_copy_md_names_each_claims_passage_by_its_key():
+    table = CLINIC_COPY.read_text().split("| page |", 1)[1]
+    pages = "home|exosome-therapy|treatments-compared|procedure|cost-and-safety"
+
+    named = set(re.findall(rf"`((?:{pages})\.[\w.-]+)`", table))
+
+    assert named == {key for key, _code, _in_arabic in PASSAGE_CLAIMS}

@@ -114,7 +114,7 @@ def test_the_pages_show_the_last_content_read_while_the_database_is_away(client,
     assert "The content can't be read" in caplog.text
 
 
-def test_the_faq_and_a_notice_are_read_in_one_small_read_each():
+def test_the_faq_a_notice_and_the_passages_are_read_in_one_small_read_each():
     make_notice()
 
     with CaptureQueriesContext(connection) as queries:
@@ -122,7 +122,8 @@ def test_the_faq_and_a_notice_are_read_in_one_small_read_each():
 
     assert len(content.faqs) == 4
     assert len(content.notices) == 1
-    assert len(queries) == 4  # and the articles and prices
+    assert content.passages["cost-and-safety.safety.heading"].text("ar") == "ملف السلامة"
+    assert len(queries) == 5  # the FAQ, notices, articles, prices and passages
 
 
 def test_a_notice_over_is_not_read_at_all():

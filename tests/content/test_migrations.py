@@ -1,16 +1,16 @@
-"""What content's migrations leave: today's FAQ as it was, published, with a first version, and
-the two staff groups with the least that works (content/migrations/)."""
+"""What content's migrations leave: today's FAQ and the pages' words as they were, published, with
+a first version, and the two staff groups with the least that works (content/migrations/)."""
 
 import pytest
 
-from content.models import FaqEntry
+from content.models import FaqEntry, Passage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
 
 CONTENT = {
     f"content.{action}_{model}"
     for action in ("view", "add", "change", "delete", "publish")
-    for model in ("faqentry", "notice", "article", "price")
+    for model in ("faqentry", "notice", "article", "price", "passage")
 }
 
 
@@ -40,7 +40,7 @@ def test_the_editor_writes_and_submits_and_nothing_else(staff_groups_as_migrated
     assert permissions(staff_groups_as_migrated, "Editor") == {
         f"content.{action}_{model}"
         for action in ("view", "add", "change")
-        for model in ("faqentry", "notice", "article", "price")
+        for model in ("faqentry", "notice", "article", "price", "passage")
     }
 
 
@@ -56,3 +56,26 @@ def test_the_clinic_manager_publishes_and_gains_nothing_on_patients_requests(
         "consultations.view_contactentry",
         "consultations.view_requests_report",
     }
+
+
+def test_the_pages_words_are_published_passages_in_reading_order_each_with_a_first_version():
+    safety = Passage.objects.filter(
+        page="cost-and-safety", key__startswith="cost-and-safety.safety."
+    )
+
+    assert [passage.key for passage in safety][:2] == [
+        "cost-and-safety.safety.heading",
+        "cost-and-safety.safety.text",
+    ]
+    assert Passage.objects.exclude(status="published").count() == 0
+    assert not any(passage.has_pending_changes() for passage in Passage.objects.all())
+    assert set(Passage.history.values_list("history_change_reason", flat=True)) == {"imported"}
+    assert Passage.history.count() == Passage.objects.count()
+
+
+def test_a_passage_keeps_its_inline_markup_and_both_languages():
+    passage = Passage.objects.get(key="cost-and-safety.safety.source-material")
+
+    assert passage.text_en.startswith("<strong>Source material:</strong> Reputable clinics")
+    assert passage.text_ar.startswith("<strong>")
+    assert passage.missing() == []

@@ -5,7 +5,7 @@ from importlib import import_module
 
 import pytest
 
-from content.rich_text import clean, editable, sanitise, text_of
+from content.rich_text import clean, clean_inline, editable, sanitise, text_of
 
 
 def test_text_typed_without_tags_becomes_paragraphs():
@@ -97,3 +97,27 @@ def test_an_article_body_reads_back_as_typed_and_saves_again_unchanged():
     )
     assert clean(typed, headings=True) == stored
     assert clean("<h2>Before</h2>Eat well.", headings=True) == "<h2>Before</h2><p>Eat well.</p>"
+
+
+def test_a_passage_is_one_inline_run_emphasis_and_links_kept():
+    typed = '<p>Kept <strong>bold</strong>,\n\n<em>soft</em> & <a href="tel:+971">call</a></p>'
+
+    assert clean_inline(typed) == (
+        'Kept <strong>bold</strong>, <em>soft</em> &amp; <a href="tel:+971">call</a>'
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "<ul><li>a list</li></ul>",
+        "<h2>a heading</h2>",
+        '<span style="color:red">a style</span>',
+        '<a href="javascript:alert(1)" onclick="x()">a script</a>',
+    ],
+)
+def test_a_passage_keeps_no_block_no_style_and_no_script(typed):
+    cleaned = clean_inline(typed)
+
+    assert "<" not in cleaned.replace("<a>", "").replace("</a>", "")
+    assert sanitise(typed, inline=True) == cleaned

@@ -57,6 +57,7 @@ def test_a_line_is_json_with_an_iso_time_offset_and_the_request_id(client, json_
     assert response["X-Request-ID"] == "req-1234567890"
 
 
+@pytest.mark.django_db  # the page's words: the published content
 def test_a_forged_request_id_is_replaced(client):
     response = client.get("/faq/", HTTP_X_REQUEST_ID='x" injected\n')
 

@@ -9,6 +9,9 @@ from content.rich_text import text_of
 from tests.html import parse
 from tests.site_urls import all_page_urls, page_urls
 
+# Every page reads its words from the database (the passages, content/).
+pytestmark = pytest.mark.django_db
+
 PAGES = page_urls()
 EVERY_LANGUAGE = [url for _, url in all_page_urls()]
 
@@ -91,7 +94,6 @@ def test_configured_phone_and_whatsapp_become_links(client, clinic_contacts):
     assert "https://wa.me/971501234567" in page.links
 
 
-@pytest.mark.django_db
 @pytest.mark.usefixtures("faq_as_migrated")
 def test_faq_answers_are_readable_without_javascript(client):
     response = client.get(reverse("pages:faq"))

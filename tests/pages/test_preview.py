@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from content.models import Article, FaqEntry
+from content.models import Article, FaqEntry, Passage
 from ground import page_cache
 from tests.factories import (
     clock_at,
@@ -153,3 +153,33 @@ def test_article_and_price_previews_are_for_staff_who_may_see_the_content():
     assert [response.status_code for response in responses] == [403, 403]
     assert Client().get(f"/preview/article/{article.pk}/").status_code == 302
     assert Article.objects.count() == 1
+
+
+def test_a_passage_preview_shows_its_page_with_the_draft_in_place_in_both_languages():
+    passage = Passage.objects.get(key="procedure.steps.numbing-heading")
+    passage.draft_text_en, passage.draft_text_ar = "Numbing the scalp", "تخدير فروة الرأس"
+    passage.save()
+    editor = login_staff(Client(), make_editor())
+
+    english = editor.get(f"/preview/passage/{passage.pk}/")
+    arabic = editor.get(f"/ar/preview/passage/{passage.pk}/")
+    live = Client().get("/procedure/")
+
+    assert "Numbing the scalp" in text(english) and "Scalp anesthetization" not in text(english)
+    assert '<mark class="preview-draft">Numbing the scalp</mark>' in english.content.decode()
+    assert "Preview of a draft: it is not on the site." in text(english)
+    assert "The exosome injection procedure" in text(english)  # the rest of the page, live
+    assert "تخدير فروة الرأس" in text(arabic)
+    assert english["Cache-Control"] == "private, no-store"
+    assert "Scalp anesthetization" in text(live) and "Numbing the scalp" not in text(live)
+
+
+def test_a_passage_preview_marks_a_language_the_draft_lacks():
+    passage = Passage.objects.get(key="contact.title")
+    passage.draft_text_ar = ""
+    passage.save()
+    editor = login_staff(Client(), make_editor())
+
+    arabic = text(editor.get(f"/ar/preview/passage/{passage.pk}/"))
+
+    assert "غير موجود بهذه اللغة" in arabic

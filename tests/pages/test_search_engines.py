@@ -7,6 +7,9 @@ from content.models import FaqEntry
 from tests.html import parse
 from tests.site_urls import all_page_urls, page_urls
 
+# Every page reads its words from the database (the passages, content/).
+pytestmark = pytest.mark.django_db
+
 
 def test_sitemap_lists_every_page(client):
     response = client.get("/sitemap.xml")
@@ -50,7 +53,6 @@ def test_configured_phone_appears_in_the_clinic_data(client, settings):
     assert clinic["telephone"] == "+971 4 123 4567"
 
 
-@pytest.mark.django_db
 @pytest.mark.usefixtures("faq_as_migrated")
 def test_faq_structured_data_matches_the_questions_on_the_page(client):
     (faq_page,) = json_ld_of_type(reverse("pages:faq"), client, "FAQPage")

@@ -2,7 +2,8 @@
 FAQ answer in both languages, previews and submits it; a Clinic manager approves it and it is live
 on /faq/ and /ar/faq/; a revert puts the old words back; a flagged claim waits for the manager's
 tick; an Eid notice scheduled a few seconds ahead appears and goes by itself. The editor's screens
-pass axe, keep the Content-Security-Policy and fit a phone, in English and Arabic."""
+(the FAQ's, the notices' and the pages' passages') pass axe, keep the Content-Security-Policy and
+fit a phone, in English and Arabic."""
 
 import re
 import time
@@ -12,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from content.models import FaqEntry, Notice
+from content.models import FaqEntry, Notice, Passage
 from tests.factories import make_clinic_manager, make_editor, make_notice
 from tests.system.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 
@@ -163,6 +164,9 @@ EDITOR_SCREENS = [
     "/admin/content/notice/add/",
     "/preview/faq/{entry}/",
     "/preview/notice/{notice}/",
+    "/admin/content/passage/?page=cost-and-safety",
+    "/admin/content/passage/{passage}/change/",
+    "/preview/passage/{passage}/",
 ]
 
 
@@ -173,6 +177,7 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
 ):
     entry = FaqEntry.objects.get(question_en="Are there any side effects?")
     notice = make_notice(published_at=None, status="draft")
+    passage = Passage.objects.get(key="cost-and-safety.safety.source-material")
     sign_in_staff(page, live_server, make_clinic_manager())
     if language == "ar":
         page.goto(f"{live_server.url}/admin/")
@@ -182,7 +187,7 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
     for size_name, size in (("390", PHONE), ("1280", DESKTOP)):
         page.set_viewport_size(size)
         for screen in EDITOR_SCREENS:
-            url = screen.format(entry=entry.pk, notice=notice.pk)
+            url = screen.format(entry=entry.pk, notice=notice.pk, passage=passage.pk)
             if url.startswith("/preview/") and language == "ar":
                 url = f"/ar{url}"
             page.goto(f"{live_server.url}{url}")
@@ -200,5 +205,11 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
         screenshot(page, f"content-notice-preview-{language}-{size_name}")
         page.goto(f"{live_server.url}/admin/content/faqentry/{entry.pk}/change/")
         screenshot(page, f"content-editor-{language}-{size_name}")
+        page.goto(f"{live_server.url}/admin/content/passage/{passage.pk}/change/")
+        screenshot(page, f"content-passage-{language}-{size_name}")
+        page.goto(f"{live_server.url}/admin/content/passage/?page=cost-and-safety")
+        screenshot(page, f"content-passages-{language}-{size_name}")
+        page.goto(f"{live_server.url}{prefix}/preview/passage/{passage.pk}/")
+        screenshot(page, f"content-passage-preview-{language}-{size_name}")
 
     assert found == {}

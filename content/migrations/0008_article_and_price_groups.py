@@ -44,6 +44,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("content", "0010_articles_and_prices")]
+    dependencies = [("content", "0007_articles_and_prices")]
 
     operations = [migrations.RunPython(grant, revoke)]

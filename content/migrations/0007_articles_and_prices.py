@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0003_groups'),
+        ('content', '0006_passage_groups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
