@@ -38,6 +38,12 @@ class KeptRead:
         return current
 
     def forget(self, **kwargs):
-        """Read again at the next call, even after a failure (a change was just saved)."""
+        """Read again at the next call, even after a failure (a change was just saved); the last
+        value read still stands in if that read fails."""
+        with self._lock:
+            self._fresh_until = 0.0
+
+    def clear(self):
+        """Back to nothing read, as a process starts (the tests: each from its own database)."""
         with self._lock:
             self._value, self._fresh_until = self.empty, 0.0
