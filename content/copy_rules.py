@@ -59,13 +59,17 @@ class Rule:
         return self.arabic if language == "ar" else self.english
 
 
+# What a guarantee is of: «(لك) النتائج», «نجاح», «الشفاء», «نمو» …
+_A_RESULT = r"(?:\s+لك(?:م)?)?\s+(?:ال)?(?:نتائج|نتيجة|نجاح|شفاء|نمو)"
+
 # Each rule: its code, the rule it may meet (REASONS), its English and its Arabic. The clinic's own
 # sentences (docs/clinic-copy.md) and the review's L1-L6 are here by their words, from
 # "groundbreaking" on.
 CLAIM_RULES = (
     Rule("guarantee", "expectations",
          english(r"guarantee[sd]?", "guaranteeing"),
-         arabic(r"مضمون\w*", "نضمن", "يضمن", r"ضمان\w*")),
+         # «يضمن» and «ضمان» also say "ensure" (a step ensures comfort): a guarantee of a result.
+         arabic(r"مضمون\w*", "نضمن", rf"(?:يضمن|ضمان)(?={_A_RESULT})")),
     Rule("permanent", "expectations",
          english(r"permanent(?:ly)?", "forever", "lifelong", "for life"),
          arabic("دائمة", "دائم(?!ا)", "إلى الأبد", "للأبد", "مدى الحياة")),

@@ -96,6 +96,26 @@ def test_always_is_not_permanent_and_a_comparison_needs_a_named_treatment():
     assert flags == []
 
 
+@pytest.mark.parametrize(
+    ("english", "arabic"),
+    [
+        # The procedure page's own sentences: "ensure" is «يضمن», which guarantees no result.
+        ("This ensures a personalized treatment plan.", "وهذا يضمن خطة علاج مخصّصة."),
+        ("Applied to ensure your comfort.", "يُوضع لضمان راحتك طوال الإجراء."),
+    ],
+)
+def test_ensuring_a_step_is_not_guaranteeing_a_result(english, arabic):
+    assert "guarantee" not in codes(check(english, arabic))
+
+
+@pytest.mark.parametrize(
+    "arabic",
+    ["نضمن لك نتائج دائمة.", "العلاج يضمن النتائج.", "يضمن لك نمو الشعر.", "ضمان النتائج."],
+)
+def test_a_guaranteed_result_is_flagged_in_arabic(arabic):
+    assert "guarantee" in codes(check("", arabic), "ar")
+
+
 def test_a_claim_the_english_does_not_make_is_flagged_in_the_arabic():
     [flag] = check("Results vary from person to person.", "النتائج مضمونة لكل شخص.")
 
