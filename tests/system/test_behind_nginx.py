@@ -45,7 +45,9 @@ http {{
 
 
 @pytest.fixture
-def site_behind_nginx(tmp_path, collected_static):
+def site_behind_nginx(tmp_path, collected_static, empty_cache):
+    """nginx in front of a gunicorn, with no rate-limit count left by a test before (on
+    PostgreSQL the servers share the test's Redis database, where a count lasts its hour)."""
     if not NGINX.exists():
         pytest.fail("nginx is missing: run `make setup`.")
     env = server_env(collected_static, TRUSTED_PROXY_COUNT=1, CONSULTATION_RATE_HARD_LIMIT=3)
