@@ -19,8 +19,10 @@ LIGHTHOUSE_VERSION=13.5.0
 TOOLS=bench/.tools
 LIGHTHOUSE=$TOOLS/node_modules/.bin/lighthouse
 OUT=bench/results/lighthouse
+# The articles and the cost page's prices are measured with a sample article and two sample prices
+# published in the throwaway database (bench/sample_content.py).
 ENGLISH=(/ /hair-loss/ /exosome-therapy/ /treatments-compared/ /procedure/ /cost-and-safety/ /faq/
-  /contact/ /privacy/ /consultation/)
+  /contact/ /privacy/ /consultation/ /articles/ /articles/preparing-for-your-first-session/)
 # Every page in English and in Arabic (under /ar/). LANGUAGES=en or LANGUAGES=ar for one only.
 PAGES=()
 for language in ${LANGUAGES:-en ar}; do
@@ -37,6 +39,7 @@ fi
 
 . bench/serve-site.sh
 start_site
+$PYTHON bench/sample_content.py
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
