@@ -6,11 +6,10 @@ the page cache's edition changes at that moment (live.py)."""
 
 from django.db import models
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from content.review import Reviewed
+from content.review import LiveQuerySet, Reviewed
 
 # The treatment pages an article may concern, by their names in pages/contents.py (content is
 # below pages and can't read its list; tests/pages checks that each is a page there).
@@ -27,12 +26,6 @@ BODY_HELP = _(
     "mailto: or tel:. Anything else is taken out when you save."
 )
 SUMMARY_HELP = _("One or two sentences: the list of articles and search engines show it.")
-
-
-class ArticleQuerySet(models.QuerySet):
-    def live(self):
-        """Published at least once: its live fields (shown from `publish_at`, if set)."""
-        return self.filter(published_at__isnull=False)
 
 
 class Article(Reviewed):
@@ -140,7 +133,7 @@ class Article(Reviewed):
     )
 
     history = HistoricalRecords()
-    objects = ArticleQuerySet.as_manager()
+    objects = LiveQuerySet.as_manager()  # its live fields, shown from `publish_at`, if set
 
     class Meta:
         ordering = ["-draft_published_on", "-pk"]
@@ -149,10 +142,7 @@ class Article(Reviewed):
         permissions = [("publish_article", "Can approve, publish and revert articles")]
 
     def __str__(self):
-        english = self.draft_title_en or self.title_en
-        arabic = self.draft_title_ar or self.title_ar
-        first = arabic if get_language() == "ar" else english
-        return first or english or arabic or str(_("New article"))
+        return self.in_admin_language("title") or str(_("New article"))
 
     def save(self, *args, **kwargs):
         # Its address follows the English title until it goes live, then stays.

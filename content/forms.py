@@ -76,11 +76,7 @@ class ReviewedForm(forms.ModelForm):
         model = self._meta.model
         for name in model.rich_fields:
             if cleaned.get(f"draft_{name}"):
-                if model.inline_rich_text:
-                    cleaned[f"draft_{name}"] = rich_text.clean_inline(cleaned[f"draft_{name}"])
-                else:
-                    headings = name in model.heading_fields
-                    cleaned[f"draft_{name}"] = rich_text.clean(cleaned[f"draft_{name}"], headings)
+                cleaned[f"draft_{name}"] = model.cleaned_rich_text(name, cleaned[f"draft_{name}"])
         if self.intent != SAVE and not self.errors:
             for problem in self.problems(self.as_saved(cleaned), cleaned):
                 self.add_error(None, problem)

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 # the floors allow).
 from content.articles import Article
 from content.prices import Price
-from content.review import Reviewed
+from content.review import LiveQuerySet, Reviewed
 
 __all__ = ["Article", "FaqEntry", "Notice", "Price"]
 
@@ -25,12 +25,6 @@ RICH_TEXT_HELP = _(
     '(<ul>, <ol>, <li>) and links (<a href="…">) to this site, http(s), mailto: or tel:. '
     "Anything else is taken out when you save."
 )
-
-
-class LiveQuerySet(models.QuerySet):
-    def live(self):
-        """Published at least once: what patients read, its live fields."""
-        return self.filter(published_at__isnull=False)
 
 
 class FaqEntry(Reviewed):
@@ -63,11 +57,7 @@ class FaqEntry(Reviewed):
         permissions = [("publish_faqentry", "Can approve, publish and revert FAQ entries")]
 
     def __str__(self):
-        # In the admin's language: an Arabic admin names it in Arabic, read right to left.
-        english = self.draft_question_en or self.question_en
-        arabic = self.draft_question_ar or self.question_ar
-        first = arabic if get_language() == "ar" else english
-        return first or english or arabic or str(_("New FAQ entry"))
+        return self.in_admin_language("question") or str(_("New FAQ entry"))
 
 
 class NoticeQuerySet(LiveQuerySet):

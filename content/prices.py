@@ -4,21 +4,15 @@ page shows its "Prices" section only once one is published."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from content.review import Reviewed
+from content.review import LiveQuerySet, Reviewed
 
 INCLUDES_HELP = _(
     "A sentence or a short list. Also allowed: <em>, <strong>, lists (<ul>, <ol>, <li>) and "
     "links. Anything else is taken out when you save."
 )
-
-
-class PriceQuerySet(models.QuerySet):
-    def live(self):
-        return self.filter(published_at__isnull=False)
 
 
 class Price(Reviewed):
@@ -67,7 +61,7 @@ class Price(Reviewed):
     )
 
     history = HistoricalRecords()
-    objects = PriceQuerySet.as_manager()
+    objects = LiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["draft_position", "pk"]
@@ -76,10 +70,7 @@ class Price(Reviewed):
         permissions = [("publish_price", "Can approve, publish and revert prices")]
 
     def __str__(self):
-        english = self.draft_name_en or self.name_en
-        arabic = self.draft_name_ar or self.name_ar
-        first = arabic if get_language() == "ar" else english
-        return first or english or arabic or str(_("New price"))
+        return self.in_admin_language("name") or str(_("New price"))
 
     def clean(self):
         low, high = self.draft_amount_from, self.draft_amount_to

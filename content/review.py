@@ -9,6 +9,7 @@ an Editor saves and submits, a Clinic manager approves, publishes and reverts.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content import copy_rules, rich_text
@@ -19,6 +20,12 @@ class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
     PUBLISHED = "published", _("Published")
+
+
+class LiveQuerySet(models.QuerySet):
+    def live(self):
+        """Published at least once: what patients read, its live fields."""
+        return self.filter(published_at__isnull=False)
 
 
 class Reviewed(models.Model):
@@ -71,6 +78,22 @@ class Reviewed(models.Model):
         abstract = True
 
     # What it says
+
+    def in_admin_language(self, name):
+        """A text (`name`: "title" for title_en and title_ar) in the admin's language, the
+        draft's or else the live one, else in the other language: how the admin names an item,
+        an Arabic admin in Arabic, read right to left."""
+        english = getattr(self, f"draft_{name}_en") or getattr(self, f"{name}_en")
+        arabic = getattr(self, f"draft_{name}_ar") or getattr(self, f"{name}_ar")
+        return (arabic if get_language() == "ar" else english) or english or arabic
+
+    @classmethod
+    def cleaned_rich_text(cls, name, typed):
+        """What an editor typed in a rich-text field, as it is stored: one inline run (a
+        passage), or paragraphs and lists, with headings in the fields that have them."""
+        if cls.inline_rich_text:
+            return rich_text.clean_inline(typed)
+        return rich_text.clean(typed, headings=name in cls.heading_fields)
 
     def values(self, draft=True):
         prefix = "draft_" if draft else ""
