@@ -50,25 +50,35 @@ def missing_text():
     return _("Missing in this language: it can't be published without it.")
 
 
+def missing_block():
+    """In place of a paragraph or a list the draft lacks in this language."""
+    return format_html('<p class="preview-missing">{}</p>', missing_text())
+
+
+def with_draft_in_place(item):
+    """The published items of its kind with this one among them (or added): the draft's order
+    for it, the live order for the others."""
+    items = [*type(item).objects.live().exclude(pk=item.pk), item]
+    items.sort(
+        key=lambda other: (other.draft_position if other is item else other.position, other.pk)
+    )
+    return items
+
+
 def draft_question(entry, language):
     question = getattr(entry, f"draft_question_{language}").strip() or missing_text()
     answer = rich_text.sanitise(getattr(entry, f"draft_answer_{language}"))
-    answer = answer or format_html('<p class="preview-missing">{}</p>', missing_text())
+    answer = answer or missing_block()
     return Question(question, mark_safe(answer))  # noqa: S308 (sanitised)
 
 
 def faq_preview(entry, language):
     """The published FAQ with this entry's draft in its place (or added), in the draft's order."""
-    entries = [*FaqEntry.objects.live().exclude(pk=entry.pk), entry]
-    # The draft's order for this entry, the live order for the others.
-    entries.sort(
-        key=lambda item: (item.draft_position if item is entry else item.position, item.pk)
-    )
     return [
         draft_question(item, language)
         if item is entry
         else in_language([live.live_faq(item)], language)[0]
-        for item in entries
+        for item in with_draft_in_place(entry)
     ]
 
 
@@ -88,7 +98,7 @@ def article_preview(article, language):
         name: missing_text() for name in ("title", "summary", "author", "reviewer", "credentials")
     }
     if not page.body:
-        missing["body"] = format_html('<p class="preview-missing">{}</p>', missing_text())
+        missing["body"] = missing_block()
     return replace(
         page, **{name: value for name, value in missing.items() if not getattr(page, name)}
     )
@@ -97,18 +107,15 @@ def article_preview(article, language):
 def price_preview(price, language):
     """The published prices with this price's draft in its place (or added), in the draft's
     order; a name or the text of what it includes it lacks said so."""
-    items = [*Price.objects.live().exclude(pk=price.pk), price]
-    items.sort(key=lambda item: (item.draft_position if item is price else item.position, item.pk))
     lines = []
-    for item in items:
+    for item in with_draft_in_place(price):
         shown = live.live_price(as_published(item) if item is price else item)
         if shown.amount_from is None:
             continue
         (line,) = prices.in_language([shown], language)
         if item is price:
-            missing = format_html('<p class="preview-missing">{}</p>', missing_text())
             line = replace(
-                line, name=line.name or missing_text(), includes=line.includes or missing
+                line, name=line.name or missing_text(), includes=line.includes or missing_block()
             )
         lines.append(line)
     return lines
@@ -162,7 +169,7 @@ def preview(request, kind, pk):
     elif kind == "notice":
         lines += notice_lines(item)
         text = rich_text.sanitise(getattr(item, f"draft_text_{language}"))
-        notices = [text or format_html('<p class="preview-missing">{}</p>', missing_text())]
+        notices = [text or missing_block()]
     elif kind == "article":
         context["article"] = article_preview(item, language)
     else:
