@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from audit.models import AccessEvent
 from content.models import FaqEntry, Notice
-from tests.factories import login_staff, make_clinic_manager, make_editor, make_front_desk_user
+from tests.content_factories import make_clinic_manager, make_editor
+from tests.factories import login_staff, make_front_desk_user
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "faq_as_migrated")]

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from content import live
 from content.models import Article
-from tests.factories import clock_at, dubai, make_article, make_price
+from tests.content_factories import make_article, make_price
+from tests.factories import clock_at, dubai
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
 

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from content import live
 from content.models import FaqEntry, Notice
-from tests.factories import clock_at, dubai, make_faq_entry, make_notice
+from tests.content_factories import make_faq_entry, make_notice
+from tests.factories import clock_at, dubai
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]

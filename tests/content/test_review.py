@@ -4,7 +4,7 @@ only when a draft is published or an earlier version put back."""
 import pytest
 
 from content.models import FaqEntry
-from tests.factories import make_clinic_manager, make_faq_entry
+from tests.content_factories import make_clinic_manager, make_faq_entry
 
 pytestmark = pytest.mark.django_db
 

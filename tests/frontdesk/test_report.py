@@ -4,11 +4,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from consultations.models import ConsultationRequest, ContactEntry
 from frontdesk import report
+from tests.content_factories import make_clinic_manager
 from tests.factories import (
     clock_at,
     dubai,
@@ -25,12 +25,6 @@ REPORT_URL = reverse("admin:frontdesk_requests_report")
 Outcome = ContactEntry.Outcome
 Status = ConsultationRequest.Status
 NOW = dubai(2026, 11, 25, 12)
-
-
-def make_clinic_manager(username="manager"):
-    user = User.objects.create_user(username=username, password="manager-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Clinic manager"))
-    return user
 
 
 def test_the_clinic_manager_and_a_superuser_see_the_report_the_front_desk_does_not(client):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from booking.models import Booking
 from consultations.models import ConsultationRequest
+from tests.content_factories import make_clinic_manager
 from tests.factories import (
     dubai,
     login_staff,
@@ -18,7 +19,6 @@ from tests.factories import (
     make_request,
     make_superuser,
 )
-from tests.frontdesk.test_report import make_clinic_manager
 from visits.models import LandingDay, LeftOutDay, PageDay, ReferrerDay
 
 pytestmark = pytest.mark.django_db

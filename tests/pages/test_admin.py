@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from content.models import Passage
-from tests.factories import login_staff, make_clinic_manager, make_editor
+from tests.content_factories import make_clinic_manager, make_editor
+from tests.factories import login_staff
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from content.articles import TREATMENT_PAGES
 from ground import page_cache
 from pages.contents import PAGES
-from tests.factories import clock_at, dubai, make_article
+from tests.content_factories import make_article
+from tests.factories import clock_at, dubai
 from tests.html import parse
 from tests.pages.test_arabic_copy import ALLOWED_LATIN, DASHED_RANGE
 from tests.pages.test_arabic_site import text_outside_english_marked_elements

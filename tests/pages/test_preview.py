@@ -7,16 +7,8 @@ from django.urls import reverse
 
 from content.models import Article, FaqEntry, Passage
 from ground import page_cache
-from tests.factories import (
-    clock_at,
-    dubai,
-    login_staff,
-    make_article,
-    make_editor,
-    make_front_desk_user,
-    make_notice,
-    make_price,
-)
+from tests.content_factories import make_article, make_editor, make_notice, make_price
+from tests.factories import clock_at, dubai, login_staff, make_front_desk_user
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]

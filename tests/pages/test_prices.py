@@ -3,7 +3,7 @@ was; once published, each with its amount as each language writes it, numbers is
 
 import pytest
 
-from tests.factories import make_price
+from tests.content_factories import make_price
 from tests.html import parse
 from tests.pages.test_arabic_copy import DASHED_RANGE
 

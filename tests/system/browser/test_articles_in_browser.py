@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from content.models import Article
-from tests.factories import ARTICLE_WORDS, make_article, make_clinic_manager, make_price
+from tests.content_factories import ARTICLE_WORDS, make_article, make_clinic_manager, make_price
 from tests.system.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 
 pytestmark = [

@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from content.models import FaqEntry, Notice, Passage
-from tests.factories import make_clinic_manager, make_editor, make_notice
+from tests.content_factories import make_clinic_manager, make_editor, make_notice
 from tests.system.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 
 pytestmark = [
