@@ -6,11 +6,11 @@ so a calendar that opens a newer file updates the consultation, or removes it wh
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
+from ground.clinic import clinic_details
 from ground.hours import CLINIC_TIMEZONE
 
 PRODUCT = "-//Ecla Clinic//Consultation times//EN"
@@ -32,8 +32,8 @@ def _calendar(name=None):
 def _address():
     # In English whatever the file's language: phones hand LOCATION to their maps app, and half
     # an English street with an Arabic city reads in neither language.
-    clinic = settings.CLINIC
     with translation.override("en"):
+        clinic = clinic_details()
         return f"{clinic['name']}, {clinic['street_address']}, {clinic['locality']}"
 
 
@@ -86,10 +86,11 @@ def visit_calendar(booking, visit_url, language):
                 event.add_component(_alarm(before, summary))
         else:
             calendar.add("method", "CANCEL")
-            if email := settings.CLINIC.get("email"):
+            clinic = clinic_details()
+            if email := clinic["email"]:
                 # RFC 5546: a CANCEL names its ORGANIZER; some calendars ignore one without.
                 organizer = vCalAddress(f"mailto:{email}")
-                organizer.params["CN"] = settings.CLINIC["name"]
+                organizer.params["CN"] = clinic["name"]
                 event.add("organizer", organizer)
         calendar.add_component(event)
     return _bytes(calendar)

@@ -4,17 +4,17 @@ number). Each link on a line of its own: an Arabic line would draw a link's part
 
 from urllib.parse import quote
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
+from ground.clinic import clinic_details
 from ground.dates import visit_time
 
 
 def reminder_text(booking, change_url):
     language = booking.request.language
-    clinic = settings.CLINIC
     with translation.override(language):
+        clinic = clinic_details()
         return gettext(
             "Hello from Ecla Clinic in Dubai. A reminder of your free consultation on "
             "%(time)s (Dubai time) at %(address)s, %(city)s.\n"

@@ -6,7 +6,6 @@ consultation after a change or a cancel."""
 import re
 from urllib.parse import quote, urlencode
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +21,7 @@ from booking.ics import visit_calendar
 from booking.models import Booking
 from booking.views import link_not_valid, request_language, visit_or_none
 from ground import dates
+from ground.clinic import clinic_details
 
 
 def _minutes(booking):
@@ -41,7 +41,7 @@ def length_text(booking):
 def whatsapp_url(request, booking, token):
     """A chat with the clinic's WhatsApp, prefilled with the time and this page's link: sent,
     the booking sits in the patient's own chat. "" when the clinic has no WhatsApp number."""
-    digits = re.sub(r"\D", "", settings.CLINIC.get("whatsapp", ""))
+    digits = re.sub(r"\D", "", clinic_details()["whatsapp"])
     if not digits:
         return ""
     message = _(
