@@ -380,6 +380,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The clinic's own details (name, address, hours, phone...): ground/clinic.py.
 
 CLINIC = clinic_details_from_environment()
+# The contact details the clinic last published, as this host read them: what its error pages
+# show when a process never read them (content/clinic_contact.py). A file of the site user's.
+CLINIC_DETAILS_FILE = Path(env("CLINIC_DETAILS_FILE", str(BASE_DIR / "clinic-details.json")))
 
 # Third party: django-phonenumber-field. Local numbers (050 123 4567) are read as UAE numbers.
 

@@ -1,13 +1,14 @@
-"""The FAQ, the notices, the articles and the prices in the admin (the review steps, history and
-revert: admin_review.py)."""
+"""The FAQ, the notices, the articles, the prices and the contact details in the admin (the
+review steps, history and revert: admin_review.py)."""
 
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from content.admin_review import ReviewedAdmin
 from content.forms import ArticleForm
-from content.models import Article, FaqEntry, Notice, Price
+from content.models import Article, ContactDetails, FaqEntry, Notice, Price
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -148,3 +149,33 @@ class PriceAdmin(ReviewedAdmin):
             {"fields": (("draft_amount_from", "draft_amount_to"), "draft_position")},
         ),
     )
+
+
+@admin.register(ContactDetails)
+class ContactDetailsAdmin(ReviewedAdmin):
+    """One record: the list goes straight to it (made the first time, its draft the details the
+    site shows today), and nobody adds or deletes one."""
+
+    preview_kind = "contact"
+    content_fieldsets = (
+        (
+            _("Phone, WhatsApp and email"),
+            {"fields": ("draft_phone", "draft_whatsapp", "draft_email")},
+        ),
+        (
+            _("English and Arabic"),
+            {"fields": (("draft_address_en", "draft_address_ar"),), "classes": ("content-pairs",)},
+        ),
+        (_("Map"), {"fields": ("draft_map_url",)}),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        return redirect(self.change_url(ContactDetails.objects.the_one()))

@@ -53,7 +53,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     object_history_list_template = "admin/content/history_list.html"
     readonly_fields = ("state", "copy_warnings", "waiting_changes", "previews")
     content_fieldsets = ()  # the draft's fields, English and Arabic side by side
-    preview_kind = ""  # pages' preview: "faq", "notice", "article" or "price"
+    preview_kind = ""  # pages' preview: "faq", "notice", "passage", "article", "price", "contact"
     formfield_overrides = {
         models.DateTimeField: {"form_class": forms.DateTimeField, "widget": MomentInput},
         models.DateField: {"widget": DayInput},

@@ -1,10 +1,10 @@
 """The content patients read, as this process keeps it: the published FAQ, the pages' passages,
-the notices not over yet, the articles and the prices, one small read each every few seconds at
-most (KEPT_SECONDS), as ground/dated_hours.py reads the dated hours. A page in the page cache is
-rendered from them; `edition()` tells the page cache when to render it again: a publication read
-here, or a notice's `publish_at` or `expire_at` or an article's `publish_at` passing, without a
-job on a clock. A change saved in this process is read at once (apps.py's `forget()`); every
-other process and host reads it within KEPT_SECONDS.
+the notices not over yet, the articles, the prices and the contact details, one small read each
+every few seconds at most (KEPT_SECONDS), as ground/dated_hours.py reads the dated hours. A page
+in the page cache is rendered from them; `edition()` tells the page cache when to render it again:
+a publication read here, or a notice's `publish_at` or `expire_at` or an article's `publish_at`
+passing, without a job on a clock. A change saved in this process is read at once (apps.py's
+`forget()`); every other process and host reads it within KEPT_SECONDS.
 
 Only the live fields are read, never a draft, and the rich text is sanitised again as it is read.
 A page is never rendered from content never read (the process started while the database was
@@ -128,6 +128,7 @@ class Published:
     prices: tuple = ()
     article_moments: tuple = ()  # the articles' `publish_at` moments, in order (for the edition)
     passages: dict = field(default_factory=dict)  # {key: LivePassage}
+    contact: object = None  # clinic_contact.LiveContact; None: never published (the environment's)
     read: bool = False  # False: nothing was ever read (the process's empty start)
 
 
@@ -202,9 +203,10 @@ def live_passage(text_en, text_ar):
 
 def read():
     """The published FAQ in its order, the notices not over yet, the published passages, the
-    articles and the prices. Both languages of each are there (publishing requires them); one
-    that somehow lacks one is left out, never shown in the other language."""
-    from content.models import Article, FaqEntry, Notice, Passage, Price
+    articles, the prices and the contact details. Both languages of each are there (publishing
+    requires them); one that somehow lacks one is left out, never shown in the other language."""
+    from content.clinic_contact import live_contact
+    from content.models import Article, ContactDetails, FaqEntry, Notice, Passage, Price
 
     faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
     # One order on either database: a notice shown since its publication first.
@@ -214,6 +216,9 @@ def read():
     articles = tuple(sorted((article for article in articles if article.complete()), key=by_date))
     prices = map(live_price, Price.objects.live().order_by("position", "pk"))
     passages = Passage.objects.live().values_list("key", "text_en", "text_ar")
+    contact = ContactDetails.objects.live().first()
+    contact = contact and live_contact(contact)
+    complete = contact and contact.phone and contact.address_en and contact.address_ar
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
@@ -225,6 +230,7 @@ def read():
             for key, text_en, text_ar in passages
             if text_en.strip() and text_ar.strip()
         },
+        contact if complete else None,
         read=True,
     )
 
@@ -276,11 +282,12 @@ def article_now(slug):
 
 def edition():
     """What a cached page shows of the content: the published FAQ and passages, the notices and
-    articles showing now and the prices. Read on every request of a cached page
-    (ground/page_cache.py): kept, it costs no query, and the FAQ and the passages are the same
-    objects until a read finds them changed (ground/kept.py), so comparing two editions doesn't
-    grow with the number of passages."""
+    articles showing now, the prices and the contact details. Read on every request of a cached
+    page (ground/page_cache.py): kept, it costs no query, and the FAQ and the passages are the
+    same objects until a read finds them changed (ground/kept.py), so comparing two editions
+    doesn't grow with the number of passages."""
     content, now = published(), hours.now()
     # An article never goes: which show changes only when a scheduled one's moment passes.
     articles = content.articles, bisect_right(content.article_moments, now)
-    return content.faqs, content.passages, notices_now(content, now), articles, content.prices
+    shown = content.faqs, content.passages, notices_now(content, now), articles, content.prices
+    return (*shown, content.contact)

@@ -1,7 +1,7 @@
 """What the clinic edits itself: its FAQ, a notice banner, the pages' passages, its articles
-(articles.py) and its prices (prices.py), in English and Arabic on one record, each with its
-draft and its live words (review.py) and every version kept (django-simple-history: a table of
-versions per model, which the admin's History page reads)."""
+(articles.py), its prices (prices.py) and its contact details (contact.py), in English and Arabic
+on one record, each with its draft and its live words (review.py) and every version kept
+(django-simple-history: a table of versions per model, which the admin's History page reads)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -15,10 +15,11 @@ from simple_history.models import HistoricalRecords
 # The articles and the prices, each in a module of its own (one module would pass the 300 lines
 # the floors allow).
 from content.articles import Article
+from content.contact import ContactDetails
 from content.prices import Price
 from content.review import LiveQuerySet, Reviewed
 
-__all__ = ["Article", "FaqEntry", "Notice", "Price"]
+__all__ = ["Article", "ContactDetails", "FaqEntry", "Notice", "Price"]
 
 RICH_TEXT_HELP = _(
     "Plain text: a blank line starts a new paragraph. Also allowed: <em>, <strong>, lists "

@@ -1,6 +1,9 @@
 """The clinic's own details, shown in the header, footer, contact page and structured data.
 
-Phone and WhatsApp are blank in the clinic's copy: they appear only once configured.
+Phone, WhatsApp, email, the street address and the map link are the clinic's to edit in the admin
+(content/contact.py); until it publishes them, and on a page rendered while they can't be read,
+they are those set where the site is installed (CLINIC_* in the environment, blank until then:
+they appear only once configured). content/clinic_contact.py says which copy shows when.
 """
 
 import re
@@ -39,9 +42,27 @@ def clinic_details_from_environment():
     }
 
 
-def clinic_details():
-    """The clinic's contact details from settings, with ready-made tel: and WhatsApp links."""
+# The details the clinic published: a function returning (what they change of settings.CLINIC
+# in the active language, or None; where they come from), set by the content app as it starts.
+_published_details = None
+
+
+def use_published_details(source):
+    global _published_details
+    _published_details = source
+
+
+def clinic_details(draft=None):
+    """The clinic's contact details, with ready-made tel: and WhatsApp links; "from" says where
+    they come from: "admin", "environment" (none published) or "unread" (never read here).
+    `draft`: what a draft would change, in place of what is published (its preview)."""
     details = dict(settings.CLINIC)
+    published, details["from"] = draft, "draft"
+    if draft is None:
+        published, details["from"] = None, "environment"
+        if _published_details is not None:
+            published, details["from"] = _published_details()
+    details.update(published or {})
     phone_digits = re.sub(r"\D", "", details["phone"])
     whatsapp_digits = re.sub(r"\D", "", details["whatsapp"])
     details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""

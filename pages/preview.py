@@ -1,6 +1,7 @@
 """A draft on the real page before it is published: the FAQ page with an entry's draft in its
 place, the home page with a notice's draft showing, a passage's page with its draft in place
-(marked), an article's own page, or the cost page with a price's draft in its place. For
+(marked), an article's own page, the cost page with a price's draft in its place, or the contact
+page with the draft of the contact details (the header and footer show them too). For
 signed-in staff who may see the content (the admin's sign-in and second factor), in the language
 of its address; never from the page cache, never kept by a browser or a proxy
 (`private, no-store`), never indexed (`noindex`).
@@ -21,8 +22,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content import live, rich_text
-from content.models import Article, FaqEntry, Notice, Passage, Price
+from content.clinic_contact import live_contact
+from content.models import Article, ContactDetails, FaqEntry, Notice, Passage, Price
 from ground import hours
+from ground.clinic import clinic_details
 from pages import articles, passages, prices
 from pages.contents import PAGES
 from pages.faq import Question, in_language
@@ -35,6 +38,7 @@ PREVIEWS = {
     "passage": (Passage, None),
     "article": (Article, None),
     "price": (Price, "cost-and-safety"),
+    "contact": (ContactDetails, "contact"),
 }
 
 
@@ -121,6 +125,14 @@ def price_preview(price, language):
     return lines
 
 
+def contact_preview(details, language):
+    """The clinic's details with the draft's in their place; an address it lacks in this
+    language said so."""
+    shown = live_contact(as_published(details)).details(language)
+    shown["street_address"] = shown["street_address"] or missing_text()
+    return clinic_details(draft=shown)
+
+
 def draft_passage(passage, language):
     """(key, the draft's words in this language, marked): what {% passage %} shows for it."""
     text = rich_text.sanitise(getattr(passage, f"draft_text_{language}"), inline=True)
@@ -172,6 +184,8 @@ def preview(request, kind, pk):
         notices = [text or missing_block()]
     elif kind == "article":
         context["article"] = article_preview(item, language)
+    elif kind == "contact":
+        context["clinic"] = contact_preview(item, language)
     else:
         context["prices_preview"] = price_preview(item, language)
     context["content_preview"] = Preview(lines, [mark_safe(notice) for notice in notices])  # noqa: S308

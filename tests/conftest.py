@@ -157,6 +157,15 @@ def _held_requests_in_a_folder_of_the_tests_own(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _clinic_details_kept_in_a_file_of_the_tests_own(settings, tmp_path):
+    """This host's copy of the published contact details: each test's own, none written yet."""
+    from content.clinic_contact import host_copy
+
+    settings.CLINIC_DETAILS_FILE = tmp_path / "clinic-details.json"
+    host_copy.forget()
+
+
+@pytest.fixture(autouse=True)
 def _no_cache_outage_logged_yet():
     """Cache failures are logged once a minute per process: each test starts with none logged."""
     from consultations import unreachable

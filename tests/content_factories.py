@@ -6,7 +6,7 @@ from datetime import date
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from content.models import Article, FaqEntry, Notice, Price
+from content.models import Article, ContactDetails, FaqEntry, Notice, Price
 
 
 def make_staff_in(group, username, password="content-pass-123456"):
@@ -74,6 +74,14 @@ PRICE_WORDS = {
     "amount_from": 1500,
     "amount_to": 2500,
 }
+CONTACT_WORDS = {
+    "phone": "+971 4 555 0101",
+    "whatsapp": "+971 50 555 0102",
+    "email": "care@ecla.example",
+    "address_en": "Villa 7, Al Safa Street, Al Safa 1",
+    "address_ar": "فيلا 7، شارع الصفا، الصفا 1",
+    "map_url": "https://maps.example/ecla",
+}
 
 
 def make_faq_entry(**kwargs):
@@ -96,3 +104,8 @@ def make_article(**kwargs):
 def make_price(**kwargs):
     """A published price, its draft the same as its live words."""
     return make_published(Price, PRICE_WORDS, **kwargs)
+
+
+def make_contact_details(**kwargs):
+    """The clinic's contact details, published, their draft the same as their live words."""
+    return make_published(ContactDetails, CONTACT_WORDS, **kwargs)

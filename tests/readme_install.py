@@ -117,6 +117,7 @@ def follow_the_readme(root, nginx):
             DJANGO_HTTPS="false",
             DJANGO_STATIC_ROOT=str(root / "var/lib/ecla-clinic/static"),
             HELD_REQUESTS_DIR=str(root / "var/lib/ecla-clinic/held"),
+            CLINIC_DETAILS_FILE=str(root / "var/lib/ecla-clinic/clinic-details.json"),
             BACKUP_DIR=str(root / "backups"),
         )
     )

@@ -81,7 +81,7 @@ def test_articles_and_prices_are_read_live_only_newest_first_without_drafts():
     assert content.articles[1].title_en == "Preparing for your first session"
     assert content.articles[0].body_en == "<h2>The week before</h2><p>Avoid blood thinners.</p>"
     assert [price.amount_to for price in content.prices] == [2500]
-    assert len(queries) == 5  # the FAQ, notices, articles, prices and passages
+    assert len(queries) == 6  # the FAQ, notices, articles, prices, passages, contact details
 
 
 def test_an_article_goes_live_at_its_moment_by_itself():

@@ -124,7 +124,7 @@ def test_the_faq_a_notice_and_the_passages_are_read_in_one_small_read_each():
     assert len(content.faqs) == 4
     assert len(content.notices) == 1
     assert content.passages["cost-and-safety.safety.heading"].text("ar") == "ملف السلامة"
-    assert len(queries) == 5  # the FAQ, notices, articles, prices and passages
+    assert len(queries) == 6  # the FAQ, notices, articles, prices, passages, contact details
 
 
 def test_a_notice_over_is_not_read_at_all():

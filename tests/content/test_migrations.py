@@ -11,7 +11,7 @@ CONTENT = {
     f"content.{action}_{model}"
     for action in ("view", "add", "change", "delete", "publish")
     for model in ("faqentry", "notice", "article", "price", "passage")
-}
+} | {f"content.{action}_contactdetails" for action in ("view", "change", "publish")}
 
 
 def permissions(groups, name):
@@ -41,7 +41,15 @@ def test_the_editor_writes_and_submits_and_nothing_else(staff_groups_as_migrated
         f"content.{action}_{model}"
         for action in ("view", "add", "change")
         for model in ("faqentry", "notice", "article", "price", "passage")
-    }
+    } | {"content.view_contactdetails", "content.change_contactdetails"}
+
+
+def test_nobody_adds_or_deletes_the_contact_details(staff_groups_as_migrated):
+    for group in ("Editor", "Clinic manager"):
+        granted = permissions(staff_groups_as_migrated, group)
+
+        assert "content.add_contactdetails" not in granted
+        assert "content.delete_contactdetails" not in granted
 
 
 def test_the_clinic_manager_publishes_and_gains_nothing_on_patients_requests(
