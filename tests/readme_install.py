@@ -19,6 +19,8 @@ from tests.servers import PROJECT_DIR
 
 HOST = "www.eclaclinic.ae"
 PHONE = "+971 4 123 4567"
+# Where the nginx steps have the site write nginx's try-again pages, and nginx read them.
+TRY_AGAIN_PAGES = "/var/lib/ecla-clinic-nginx"
 # What the test does instead: nothing to install from Debian or git, no service manager, no
 # database server, the site's user and the checkout this test run's own, its own certificate.
 NOT_RUN = (
@@ -41,10 +43,10 @@ PG_LSCLUSTERS = "#!/bin/sh\necho '17  main    5432 online postgres /var/lib/post
 
 def installs(line):
     """Lines that put files in place. The management commands that fill the database and the
-    static files are tests/system/test_production_steps.py's; one that writes a file (`>`) runs
-    here."""
+    static files are tests/system/test_production_steps.py's; one that writes files (`>`,
+    `--output`) runs here."""
     if line.startswith("deploy/manage "):
-        return " > " in line
+        return " > " in line or " --output " in line
     return not line.startswith(NOT_RUN)
 
 
@@ -61,6 +63,7 @@ def in_root(line, root):
     whoever runs the test (the site's user and postgres are not made here)."""
     line = re.sub(r" -[og] (ecla|root|postgres)\b", "", line)
     line = line.replace("SITE_HOST=www.example.ae", f"SITE_HOST={HOST}")
+    # "/var/lib/ecla-clinic" moves /var/lib/ecla-clinic-nginx (nginx's pages) with it.
     for real in ("/etc/", "/var/lib/ecla-clinic", "/mnt/backups"):
         line = line.replace(real, f"{root}{real}")
     return line
@@ -78,13 +81,15 @@ def self_signed_certificate(folder):
 
 
 def point_paths_into(root):
-    """Debian's files and ours name /etc, /var/log and /run: in the copy, they name the copy."""
+    """Debian's files and ours name /etc, /var/lib, /var/log and /run: in the copy, they name the
+    copy."""
     (root / "log").mkdir(exist_ok=True)
     for path in (root / "etc/nginx").rglob("*"):
         if path.is_file():
             text = path.read_text(errors="surrogateescape")
             for real, copy in (
                 ("/etc/", f"{root}/etc/"),
+                ("/var/lib/ecla-clinic-nginx", f"{root}/var/lib/ecla-clinic-nginx"),
                 ("/var/log/nginx/", f"{root}/log/"),
                 ("/run/nginx.pid", f"{root}/nginx.pid"),
             ):

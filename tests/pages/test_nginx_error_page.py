@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from ground.clinic import clinic_details
+from pages.management.commands import nginx_error_page
 from tests.servers import free_port
 from tests.system.test_behind_nginx import NGINX
 
@@ -91,3 +93,130 @@ def test_the_arabic_page_is_right_to_left_with_the_number_kept_left_to_right(set
     assert '<html lang="ar" dir="rtl">' in page
     assert "يُرجى المحاولة مرة أخرى" in page
     assert f'<bdi dir="ltr">{PHONE}</bdi>' in page
+
+
+def write_pages(folder):
+    out = StringIO()
+    call_command("nginx_error_page", "--output", folder, stdout=out)
+    return out.getvalue().splitlines()
+
+
+def seen(path):
+    """What tells a rewritten file from one left alone: its inode and its time."""
+    found = path.stat()
+    return found.st_ino, found.st_mtime_ns
+
+
+@pytest.fixture
+def database_unread(monkeypatch):
+    """clinic_details() as it answers while the database can't be read: the settings' details."""
+    monkeypatch.setattr(
+        nginx_error_page, "clinic_details", lambda: {**clinic_details(), "from": "unread"}
+    )
+
+
+def test_output_writes_each_languages_page_for_nginx_to_read(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+
+    said = write_pages(tmp_path)
+
+    english, arabic = tmp_path / "try-again.html", tmp_path / "try-again.ar.html"
+    assert said == [f"wrote {english}", f"wrote {arabic}"]
+    assert sorted(tmp_path.iterdir()) == [arabic, english]  # no temporary file left behind
+    assert '<html lang="en" dir="ltr">' in english.read_text()
+    assert '<html lang="ar" dir="rtl">' in arabic.read_text()
+    assert f'<bdi dir="ltr">{PHONE}</bdi>' in arabic.read_text()
+    assert english.stat().st_mode & 0o777 == arabic.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_changed_phone_replaces_each_page_by_a_new_file(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    before = tmp_path / "try-again.html"
+    reading = before.open()  # nginx, sending the old page as it is replaced
+    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 765 4321"}
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"wrote {tmp_path / name}" for name in ("try-again.html", "try-again.ar.html")]
+    assert 'href="tel:+97147654321"' in before.read_text()
+    assert 'href="tel:+97147654321"' in (tmp_path / "try-again.ar.html").read_text()
+    assert 'href="tel:+97141234567"' in reading.read()  # the old page, whole
+    reading.close()
+
+
+def test_a_page_that_cant_be_put_in_place_leaves_the_old_one_and_no_stray_file(
+    settings, tmp_path, monkeypatch
+):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    old = (tmp_path / "try-again.html").read_text()
+    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 765 4321"}
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(nginx_error_page.os, "replace", full_disk)
+    with pytest.raises(OSError):
+        write_pages(tmp_path)
+
+    assert (tmp_path / "try-again.html").read_text() == old
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "try-again.ar.html",
+        "try-again.html",
+    ]
+
+
+def test_a_second_run_with_nothing_changed_rewrites_nothing(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    pages = [tmp_path / "try-again.html", tmp_path / "try-again.ar.html"]
+    before = [seen(page) for page in pages]
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"kept {page}: unchanged" for page in pages]
+    assert [seen(page) for page in pages] == before
+
+
+def test_while_the_database_cant_be_read_the_pages_there_are_kept(
+    settings, tmp_path, database_unread
+):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    pages = [tmp_path / "try-again.html", tmp_path / "try-again.ar.html"]
+    before = [(seen(page), page.read_text()) for page in pages]
+    # The settings' number, not the one the clinic published (which can't be read).
+    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 765 4321"}
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"kept {page}: the database can't be read" for page in pages]
+    assert [(seen(page), page.read_text()) for page in pages] == before
+
+
+def test_while_the_database_cant_be_read_a_missing_page_is_made_from_the_settings(
+    settings, tmp_path, database_unread
+):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"wrote {tmp_path / name}" for name in ("try-again.html", "try-again.ar.html")]
+    assert 'href="tel:+97141234567"' in (tmp_path / "try-again.ar.html").read_text()
+
+
+def test_output_needs_the_clinics_phone_and_writes_nothing_without_it(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": ""}
+
+    with pytest.raises(CommandError):
+        write_pages(tmp_path)
+
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_into_a_folder_that_isnt_there_says_so(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+
+    with pytest.raises(CommandError, match="is not a folder"):
+        write_pages(tmp_path / "missing")

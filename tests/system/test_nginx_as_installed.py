@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.readme_install import HOST, follow_the_readme
+from tests.readme_install import HOST, TRY_AGAIN_PAGES, follow_the_readme
+from tests.readme_steps import lines, nginx_block
 from tests.servers import free_port
 
 NGINX = Path("/usr/sbin/nginx")
@@ -53,6 +54,22 @@ def test_http2_is_turned_on_as_this_nginx_knows_how(installed):
     new = tuple(map(int, version.split(".")[:3])) >= (1, 25, 1)
     assert len(re.findall(r"^ *http2 on;$", site, re.MULTILINE)) == (2 if new else 0)
     assert len(re.findall(r"listen \S*443 ssl http2", site)) == (0 if new else 4)
+
+
+def test_the_try_again_pages_are_in_a_folder_the_site_writes_and_nginx_reads(installed):
+    root, _checks = installed
+    steps = lines(nginx_block())
+
+    folder = root / TRY_AGAIN_PAGES.lstrip("/")
+
+    assert f"install -d -o ecla -g ecla -m 755 {TRY_AGAIN_PAGES}" in steps
+    assert f"deploy/manage nginx_error_page --output {TRY_AGAIN_PAGES}" in steps
+    assert f"root {folder};" in (root / "installed-site.conf").read_text()
+    assert folder.stat().st_mode & 0o777 == 0o755
+    pages = sorted(folder.iterdir())
+    assert [page.name for page in pages] == ["try-again.ar.html", "try-again.html"]
+    assert [page.stat().st_mode & 0o777 for page in pages] == [0o644, 0o644]
+    assert not list((root / "etc/nginx/ecla").glob("try-again*")), "none is left under /etc"
 
 
 @contextmanager
@@ -168,7 +185,8 @@ def serving_a_host_that_dies_mid_request(installed):
     root, _checks = installed
     copy = Path(tempfile.mkdtemp(prefix="ecla-nginx-"))  # readable by nginx's workers
     copy.chmod(0o755)
-    shutil.copytree(root / "etc", copy / "etc", symlinks=False)
+    for folder in ("etc", "var/lib/ecla-clinic-nginx"):
+        shutil.copytree(root / folder, copy / folder, symlinks=False)
     shutil.copy(root / "installed-site.conf", copy)
     (copy / "log").mkdir()
     for path in [copy / "installed-site.conf", *(copy / "etc/nginx").rglob("*")]:

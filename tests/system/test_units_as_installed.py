@@ -5,15 +5,27 @@ there."""
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from tests.readme_install import follow_the_readme
-from tests.readme_steps import SITE_DIR, blocks, lines, production_blocks, section, unit
+from tests.readme_install import TRY_AGAIN_PAGES, follow_the_readme
+from tests.readme_steps import (
+    SITE_DIR,
+    blocks,
+    deploy_manage,
+    lines,
+    nginx_block,
+    production_blocks,
+    section,
+    unit,
+)
 from tests.servers import PROJECT_DIR
 
 NGINX = Path("/usr/sbin/nginx")
@@ -81,6 +93,59 @@ def test_the_settings_file_is_installed_for_root_and_the_sites_group_alone(insta
     assert settings.stat().st_mode & 0o777 == 0o640
     line = next(line for line in lines(production_blocks()[0]) if "/etc/ecla-clinic/env" in line)
     assert "-o root -g ecla" in line
+
+
+def test_the_nginx_steps_have_the_try_again_pages_made_again_every_two_minutes(installed):
+    root, _checks = installed
+    steps = lines(nginx_block())
+    timer = unit(root / "etc/systemd/system/ecla-nginx-error-page.timer")
+
+    elapses = subprocess.run(
+        [SYSTEMD_ANALYZE, "calendar", "--iterations=3", *timer["OnCalendar"]],
+        env={**os.environ, "TZ": "UTC"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    times = [
+        datetime.strptime(" ".join(line.split()[-3:-1]), "%Y-%m-%d %H:%M:%S")
+        for line in elapses.splitlines()
+        if line.strip().startswith(("Next elapse:", "Iter. #"))
+    ]
+
+    written = steps.index(f"deploy/manage nginx_error_page --output {TRY_AGAIN_PAGES}")
+    assert steps.index("systemctl enable --now ecla-nginx-error-page.timer") > written
+    assert [(b - a).total_seconds() for a, b in pairwise(times)] == [120, 120]
+    assert timer["AccuracySec"] == ["5s"]
+
+
+def test_the_try_again_pages_service_makes_the_pages_the_nginx_steps_made(installed):
+    """Run as systemd runs it (the settings file's variables alone) after the steps' own run
+    through deploy/manage: the same pages, so nothing is written again."""
+    root, _checks = installed
+    service = unit(root / "etc/systemd/system/ecla-nginx-error-page.service")
+    folder = root / TRY_AGAIN_PAGES.lstrip("/")
+    [command] = service["ExecStart"]
+    command = command.replace(SITE_DIR, str(PROJECT_DIR)).replace(TRY_AGAIN_PAGES, str(folder))
+    settings = deploy_manage.read_environment_file((root / "settings.env").read_text())
+
+    done = subprocess.run(
+        shlex.split(command),
+        cwd=PROJECT_DIR,
+        env={"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin", **settings},
+        capture_output=True,
+        text=True,
+    )
+
+    assert (service["User"], service["WorkingDirectory"]) == (["ecla"], [SITE_DIR])
+    assert service["ExecStart"] == [
+        f"{SITE_DIR}/.venv/bin/python manage.py nginx_error_page --output {TRY_AGAIN_PAGES}"
+    ]
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"kept {folder}/try-again.html: unchanged",
+        f"kept {folder}/try-again.ar.html: unchanged",
+    ]
 
 
 def units_to_verify(root, into, site_dir):

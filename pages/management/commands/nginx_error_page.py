@@ -1,12 +1,20 @@
-"""Prints nginx's "please try again" page (templates/nginx/try-again.html) with the clinic's
-details, in one language:
+"""nginx's "please try again" page (templates/nginx/try-again.html) with the clinic's details:
 
-    python manage.py nginx_error_page --language en | sudo tee /etc/nginx/ecla/try-again.html
-    python manage.py nginx_error_page --language ar | sudo tee /etc/nginx/ecla/try-again.ar.html
+    python manage.py nginx_error_page --output /var/lib/ecla-clinic-nginx
+    python manage.py nginx_error_page --language ar       # one page, printed
 
-deploy/nginx/ecla-clinic.conf serves the Arabic one for pages under /ar/. Run it again whenever
-CLINIC_PHONE or CLINIC_WHATSAPP change: nginx serves the files as they are.
+--output writes both languages' pages into the folder, try-again.html and try-again.ar.html
+(deploy/nginx/ecla-clinic.conf serves the Arabic one for pages under /ar/), each only when its
+text changed, and each whole at once (a file beside it, renamed over it): nginx never serves half
+a page. ecla-nginx-error-page.timer runs it every two minutes on the host that runs nginx, so the
+pages follow the contact details the clinic publishes in the admin (docs/operations.md, "nginx").
+While the database can't be read a page already there is kept as it is: the settings' CLINIC_*
+details, all there is then, may be older than those the clinic published.
 """
+
+import os
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -15,21 +23,73 @@ from django.utils import translation
 
 from ground.clinic import clinic_details
 
+# As the map in deploy/nginx/ecla-clinic.conf names them.
+PAGES = {"en": "try-again.html", "ar": "try-again.ar.html"}
+
+
+def render_page(details):
+    if not details["phone_href"]:
+        raise CommandError("Set CLINIC_PHONE: the page tells patients to call the clinic.")
+    return render_to_string("nginx/try-again.html", {"clinic": details})
+
+
+def replace_whole(path, text):
+    """Writes `text` to a new file beside `path`, then renames it over `path` (0644: nginx reads
+    it), so a reader sees the old page or the new one, never a mix."""
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+    ) as new:
+        try:
+            new.write(text)
+            new.flush()
+            os.fsync(new.fileno())
+            os.fchmod(new.fileno(), 0o644)
+            new.close()
+            os.replace(new.name, path)
+        except BaseException:
+            Path(new.name).unlink(missing_ok=True)
+            raise
+
 
 class Command(BaseCommand):
     help = "Print nginx's 502/503/504 page with the clinic's phone, WhatsApp and address."
 
     def add_arguments(self, parser):
-        parser.add_argument(
+        either = parser.add_mutually_exclusive_group()
+        either.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
             default=settings.LANGUAGE_CODE,
         )
+        either.add_argument(
+            "--output",
+            type=Path,
+            metavar="DIR",
+            help="write both languages' pages into DIR, each only when its text changed",
+        )
 
-    def handle(self, *args, language, **options):
+    def handle(self, *args, language, output, **options):
+        if output is None:
+            with translation.override(language):
+                page = render_page(clinic_details())
+            self.stdout.write(page, ending="")
+            return
+        if not output.is_dir():
+            raise CommandError(f"{output} is not a folder (docs/operations.md, 'nginx').")
+        for language, name in PAGES.items():
+            self.stdout.write(self.refresh(output / name, language))
+
+    def refresh(self, path, language):
+        """The page at `path` brought up to date; says what was done."""
         with translation.override(language):
             details = clinic_details()
-            if not details["phone_href"]:
-                raise CommandError("Set CLINIC_PHONE: the page tells patients to call the clinic.")
-            page = render_to_string("nginx/try-again.html", {"clinic": details})
-        self.stdout.write(page, ending="")
+            if details.get("from", "environment") == "unread" and path.exists():
+                return f"kept {path}: the database can't be read"
+            page = render_page(details)
+        try:
+            if path.read_bytes() == page.encode():
+                return f"kept {path}: unchanged"
+        except FileNotFoundError:
+            pass
+        replace_whole(path, page)
+        return f"wrote {path}"
