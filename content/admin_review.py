@@ -57,6 +57,7 @@ class ReviewedAdmin(SimpleHistoryAdmin):
     formfield_overrides = {
         models.DateTimeField: {"form_class": forms.DateTimeField, "widget": MomentInput},
         models.DateField: {"widget": DayInput},
+        models.URLField: {"assume_scheme": "https"},  # Django 6's default: a map link is https
     }
 
     def may_publish(self, request):

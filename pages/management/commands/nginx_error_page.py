@@ -12,8 +12,6 @@ While the database can't be read a page already there is kept as it is: the sett
 details, all there is then, may be older than those the clinic published.
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from ground.clinic import clinic_details
+from ground.files import replace_whole
 
 # As the map in deploy/nginx/ecla-clinic.conf names them.
 PAGES = {"en": "try-again.html", "ar": "try-again.ar.html"}
@@ -29,26 +28,11 @@ PAGES = {"en": "try-again.html", "ar": "try-again.ar.html"}
 
 def render_page(details):
     if not details["phone_href"]:
-        raise CommandError("Set CLINIC_PHONE: the page tells patients to call the clinic.")
+        raise CommandError(
+            "No phone: publish the contact details in the admin, or set CLINIC_PHONE. "
+            "The page tells patients to call the clinic."
+        )
     return render_to_string("nginx/try-again.html", {"clinic": details})
-
-
-def replace_whole(path, text):
-    """Writes `text` to a new file beside `path`, then renames it over `path` (0644: nginx reads
-    it), so a reader sees the old page or the new one, never a mix."""
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-    ) as new:
-        try:
-            new.write(text)
-            new.flush()
-            os.fsync(new.fileno())
-            os.fchmod(new.fileno(), 0o644)
-            new.close()
-            os.replace(new.name, path)
-        except BaseException:
-            Path(new.name).unlink(missing_ok=True)
-            raise
 
 
 class Command(BaseCommand):
@@ -83,7 +67,7 @@ class Command(BaseCommand):
         """The page at `path` brought up to date; says what was done."""
         with translation.override(language):
             details = clinic_details()
-            if details.get("from", "environment") == "unread" and path.exists():
+            if details["from"] == "unread" and path.exists():
                 return f"kept {path}: the database can't be read"
             page = render_page(details)
         try:
