@@ -32,6 +32,7 @@ class ContactDetailsQuerySet(LiveQuerySet):
 class ContactDetails(Reviewed):
     reviewed_fields = ("phone", "whatsapp", "email", "address_en", "address_ar", "map_url")
     language_pairs = (("address_en", "address_ar"),)
+    left_to_right = ("phone", "whatsapp", "email", "map_url")
 
     # Live: the header, the footer, the contact page, the structured data, the error pages.
     phone = models.CharField(_("phone, live"), max_length=30, blank=True)

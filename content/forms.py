@@ -65,6 +65,8 @@ class ReviewedForm(forms.ModelForm):
                 field.widget.attrs.update(dir="rtl", lang="ar")
             elif name.endswith("_en"):
                 field.widget.attrs.update(dir="ltr", lang="en")
+            elif name.removeprefix("draft_") in self._meta.model.left_to_right:
+                field.widget.attrs.update(dir="ltr")
             # The admin writes help text as HTML; ours names tags to type.
             field.help_text = escape(field.help_text)
         for name in self._meta.model.rich_fields:

@@ -37,6 +37,8 @@ class Reviewed(models.Model):
     heading_fields = ()
     inline_rich_text = False  # rich text in one run (a passage), not paragraphs and lists
     language_pairs = ()
+    # Numbers, addresses and links: typed and shown left to right on an Arabic screen too.
+    left_to_right = ()
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True

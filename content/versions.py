@@ -58,7 +58,16 @@ def change(model, name, old, new):
         "label": capfirst(field.verbose_name),
         "diff": word_diff(old, new),
         "language": name[-2:] if name.endswith(("_en", "_ar")) else "",
+        "direction": direction(model, name),
     }
+
+
+def direction(model, name):
+    if name.endswith("_ar"):
+        return "rtl"
+    if name.endswith("_en") or name.removeprefix("draft_") in model.left_to_right:
+        return "ltr"
+    return ""
 
 
 def shown_fields(model):

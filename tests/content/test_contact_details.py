@@ -261,3 +261,17 @@ def test_the_visit_reminder_gives_the_published_address():
     booking = make_booking()
 
     assert "Villa 7, Al Safa Street, Al Safa 1" in reminder_text(booking, "https://x.example/c")
+
+
+def test_numbers_and_links_are_typed_and_compared_left_to_right_on_an_arabic_admin():
+    editor = signed_in(make_editor())
+    details = make_contact_details(draft_phone="+971 4 555 0177")
+    editor.post(reverse("staff_access:language"), {"language": "ar", "next": "/admin/"})
+
+    html = editor.get(change_url(details)).content.decode()
+
+    assert '<html lang="ar" dir="rtl"' in html
+    for name in ("phone", "whatsapp", "email", "map_url"):
+        field = html[html.index(f'id="id_draft_{name}"') - 300 :][:600]
+        assert 'dir="ltr"' in field, name
+    assert '<dd dir="ltr">+971 4 555 <del>0101</del> <ins>0177</ins></dd>' in html

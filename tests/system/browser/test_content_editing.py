@@ -2,8 +2,8 @@
 FAQ answer in both languages, previews and submits it; a Clinic manager approves it and it is live
 on /faq/ and /ar/faq/; a revert puts the old words back; a flagged claim waits for the manager's
 tick; an Eid notice scheduled a few seconds ahead appears and goes by itself. The editor's screens
-(the FAQ's, the notices' and the pages' passages') pass axe, keep the Content-Security-Policy and
-fit a phone, in English and Arabic."""
+(the FAQ's, the notices', the pages' passages' and the contact details') pass axe, keep the
+Content-Security-Policy and fit a phone, in English and Arabic."""
 
 import re
 import time
@@ -14,7 +14,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from content.models import FaqEntry, Notice, Passage
-from tests.content_factories import make_clinic_manager, make_editor, make_notice
+from tests.content_factories import (
+    make_clinic_manager,
+    make_contact_details,
+    make_editor,
+    make_notice,
+)
 from tests.system.browser.conftest import DESKTOP, PHONE, has_horizontal_scroll, sign_in_staff
 
 pytestmark = [
@@ -177,6 +182,9 @@ EDITOR_SCREENS = [
     "/admin/content/passage/?page=cost-and-safety",
     "/admin/content/passage/{passage}/change/",
     "/preview/passage/{passage}/",
+    "/admin/content/contactdetails/{contact}/change/",
+    "/admin/content/contactdetails/{contact}/history/",
+    "/preview/contact/{contact}/",
 ]
 
 
@@ -188,6 +196,7 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
     entry = FaqEntry.objects.get(question_en="Are there any side effects?")
     notice = make_notice(published_at=None, status="draft")
     passage = Passage.objects.get(key="cost-and-safety.safety.source-material")
+    contact = make_contact_details(draft_phone="+971 4 555 0177")
     sign_in_staff(page, live_server, make_clinic_manager())
     if language == "ar":
         page.goto(f"{live_server.url}/admin/")
@@ -197,7 +206,9 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
     for size_name, size in (("390", PHONE), ("1280", DESKTOP)):
         page.set_viewport_size(size)
         for screen in EDITOR_SCREENS:
-            url = screen.format(entry=entry.pk, notice=notice.pk, passage=passage.pk)
+            url = screen.format(
+                entry=entry.pk, notice=notice.pk, passage=passage.pk, contact=contact.pk
+            )
             if url.startswith("/preview/") and language == "ar":
                 url = f"/ar{url}"
             page.goto(f"{live_server.url}{url}")
@@ -221,5 +232,9 @@ def test_the_editors_screens_pass_axe_and_fit_a_phone(
         screenshot(page, f"content-passages-{language}-{size_name}")
         page.goto(f"{live_server.url}{prefix}/preview/passage/{passage.pk}/")
         screenshot(page, f"content-passage-preview-{language}-{size_name}")
+        page.goto(f"{live_server.url}/admin/content/contactdetails/{contact.pk}/change/")
+        screenshot(page, f"content-contact-{language}-{size_name}")
+        page.goto(f"{live_server.url}{prefix}/preview/contact/{contact.pk}/")
+        screenshot(page, f"content-contact-preview-{language}-{size_name}")
 
     assert found == {}
