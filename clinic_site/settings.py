@@ -380,6 +380,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # The clinic's own details (name, address, hours, phone...): ground/clinic.py.
 
 CLINIC = clinic_details_from_environment()
+# The contact details the clinic published in the admin, which replace CLINIC's (a function
+# returning what they change, and where they come from): named here, the content being above
+# ground, as PAGE_CACHE_EDITIONS names it.
+CLINIC_PUBLISHED_DETAILS = "content.clinic_contact.published_details"
 # The contact details the clinic last published, as this host read them: what its error pages
 # show when a process never read them (content/clinic_contact.py). A file of the site user's.
 CLINIC_DETAILS_FILE = Path(env("CLINIC_DETAILS_FILE", str(BASE_DIR / "clinic-details.json")))

@@ -13,11 +13,9 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from content import clinic_contact, live
+        from content import live
         from content.models import Article, ContactDetails, FaqEntry, Notice, Passage, Price
-        from ground.clinic import use_published_details
 
-        use_published_details(clinic_contact.published_details)
         # A change is read again at once in this process (the others within live.KEPT_SECONDS).
         for model in (FaqEntry, Notice, Passage, Article, Price, ContactDetails):
             for signal in (post_save, post_delete):

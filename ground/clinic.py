@@ -7,9 +7,11 @@ they appear only once configured). content/clinic_contact.py says which copy sho
 """
 
 import re
+from functools import cache
 
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from ground import hours, hours_ahead
@@ -42,14 +44,9 @@ def clinic_details_from_environment():
     }
 
 
-# The details the clinic published: a function returning (what they change of settings.CLINIC
-# in the active language, or None; where they come from), set by the content app as it starts.
-_published_details = None
-
-
-def use_published_details(source):
-    global _published_details
-    _published_details = source
+@cache
+def _published_details(path):
+    return import_string(path) if path else None
 
 
 def clinic_details(draft=None):
@@ -60,8 +57,9 @@ def clinic_details(draft=None):
     published, details["from"] = draft, "draft"
     if draft is None:
         published, details["from"] = None, "environment"
-        if _published_details is not None:
-            published, details["from"] = _published_details()
+        source = _published_details(settings.CLINIC_PUBLISHED_DETAILS)
+        if source is not None:
+            published, details["from"] = source()
     details.update(published or {})
     phone_digits = re.sub(r"\D", "", details["phone"])
     whatsapp_digits = re.sub(r"\D", "", details["whatsapp"])
