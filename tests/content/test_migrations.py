@@ -7,11 +7,15 @@ from content.models import FaqEntry, Passage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("faq_as_migrated")]
 
-CONTENT = {
-    f"content.{action}_{model}"
-    for action in ("view", "add", "change", "delete", "publish")
-    for model in ("faqentry", "notice", "article", "price", "passage")
-} | {f"content.{action}_contactdetails" for action in ("view", "change", "publish")}
+CONTENT = (
+    {
+        f"content.{action}_{model}"
+        for action in ("view", "add", "change", "delete", "publish")
+        for model in ("faqentry", "notice", "article", "price")
+    }
+    | {f"content.{action}_passage" for action in ("view", "add", "change", "publish")}
+    | {f"content.{action}_contactdetails" for action in ("view", "change", "publish")}
+)
 
 
 def permissions(groups, name):
@@ -57,7 +61,7 @@ def test_the_clinic_manager_publishes_and_gains_nothing_on_patients_requests(
 ):
     manager = permissions(staff_groups_as_migrated, "Clinic manager")
 
-    assert CONTENT.issubset(manager)
+    assert {name for name in manager if name.startswith("content.")} == CONTENT
     # What it had before the content: the requests report, and the requests its bars link to.
     assert {name for name in manager if name.startswith("consultations.")} == {
         "consultations.view_consultationrequest",
