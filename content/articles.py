@@ -4,7 +4,7 @@ its address (a slug from the English title, never its number: a restore that han
 out again can't point an old link at another article). It goes live at `publish_at` by itself:
 the page cache's edition changes at that moment (live.py)."""
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -20,6 +20,8 @@ TREATMENT_PAGES = (
     ("procedure", _("The procedure and aftercare")),
     ("cost-and-safety", _("Cost and safety")),
 )
+# Saves tried when others keep taking the address found free (each a new look).
+SLUG_ATTEMPTS = 3
 BODY_HELP = _(
     "Plain text: a blank line starts a new paragraph. Also allowed: headings (<h2>, <h3>), "
     '<em>, <strong>, lists (<ul>, <ol>, <li>) and links (<a href="…">) to this site, http(s), '
@@ -146,9 +148,20 @@ class Article(Reviewed):
 
     def save(self, *args, **kwargs):
         # Its address follows the English title until it goes live, then stays.
-        if not self.is_live or not self.slug:
-            self.slug = self.free_slug(slugify(self.draft_title_en)[:70].strip("-") or "article")
-        super().save(*args, **kwargs)
+        if self.is_live and self.slug:
+            return super().save(*args, **kwargs)
+        wanted = slugify(self.draft_title_en)[:70].strip("-") or "article"
+        for attempt in range(SLUG_ATTEMPTS):
+            self.slug = self.free_slug(wanted)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                # Another article took this address since free_slug looked (two editors saving
+                # the same title at once): the next free one, unless something else refused it.
+                taken = Article.objects.exclude(pk=self.pk).filter(slug=self.slug).exists()
+                if not taken or attempt == SLUG_ATTEMPTS - 1:
+                    raise
 
     def free_slug(self, wanted):
         taken = set(

@@ -26,6 +26,24 @@ def test_an_articles_address_is_its_english_title_never_its_number():
     assert str(first.pk) not in first.slug.split("-")
 
 
+def test_two_editors_saving_the_same_title_at_once_both_get_an_address(monkeypatch):
+    """The other's article is stored between this one's look for a free address and its save:
+    the unique address refuses it, and the next free one is taken, not the admin's error page."""
+    first = make_article(published_at=None, status="draft")
+    looked_before_the_other_saved = iter([first.slug])
+    real = Article.free_slug
+    monkeypatch.setattr(
+        Article,
+        "free_slug",
+        lambda self, wanted: next(looked_before_the_other_saved, None) or real(self, wanted),
+    )
+
+    second = make_article(published_at=None, status="draft")
+
+    assert second.slug == "preparing-for-your-first-session-2"
+    assert Article.objects.count() == 2
+
+
 def test_the_address_follows_the_title_until_the_article_is_live_then_stays():
     draft = Article.objects.create(draft_title_ar="مقال")
     assert draft.slug == "article"
