@@ -69,6 +69,9 @@ def published_details():
     return current.contact.details(language), "admin"
 
 
+MISSING = object()
+
+
 class HostCopy:
     """The last published details this host read, in CLINIC_DETAILS_FILE."""
 
@@ -79,8 +82,8 @@ class HostCopy:
     def keep(self, contact):
         """Write them if they aren't what this process last wrote or found (None: remove the
         file). A disk that can't be written is logged once a minute; the page is served."""
-        path = Path(settings.CLINIC_DETAILS_FILE)
-        if path in self._kept and self._kept[path] == contact:
+        path = settings.CLINIC_DETAILS_FILE  # a Path: its hash is kept, asked on every page
+        if self._kept.get(path, MISSING) == contact:
             return
         with self._lock:
             if path not in self._kept:
@@ -88,7 +91,7 @@ class HostCopy:
                 if self._kept[path] == contact:
                     return
             try:
-                write(path, contact)
+                write(Path(path), contact)
             except OSError:
                 log_store_unavailable(logger, f"The clinic's details can't be kept in {path}")
             # Not tried again until they change: a read-only disk costs nothing per request.
