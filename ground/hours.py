@@ -73,18 +73,20 @@ def weekly_groups(spans):
     return tuple(groups)
 
 
-def schema_opening_hours(spans=None):
-    """The weekly hours as schema.org's OpeningHoursSpecification, one per group and span."""
-    return [
+@lru_cache(maxsize=16)
+def schema_opening_hours(spans):
+    """The weekly hours as schema.org's OpeningHoursSpecification, one per group and span (made
+    once per set of hours: clinic_details() asks on every page)."""
+    return tuple(
         {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": list(WEEKDAY_NAMES[first : last + 1]),
             "opens": _clock(opens),
             "closes": _clock(closes),
         }
-        for first, last, day_spans in weekly_groups(weekly_spans() if spans is None else spans)
+        for first, last, day_spans in weekly_groups(spans)
         for opens, closes in day_spans
-    ]
+    )
 
 
 def now():
@@ -167,12 +169,13 @@ def _weekly_text(spans):
     return _("; ").join(groups)
 
 
-def opening_hours_text(spans=None):
+@lru_cache(maxsize=16)
+def opening_hours_text(spans):
     """The weekly hours as every page writes them, in the language the page is rendered in:
     Monday to Saturday, 10:00 to 22:00; or Monday to Thursday, 10:00 to 22:00, then Friday, 14:00
     to 22:00 (consecutive days with the same hours together, a closed day left out; the exact
     wording is the catalogue's)."""
-    return _lazy_weekly_text(weekly_spans() if spans is None else spans)
+    return _lazy_weekly_text(spans)
 
 
 _lazy_weekly_text = lazy(_weekly_text, str)
