@@ -1,15 +1,17 @@
-"""The clinic's booking settings and dated hours (superusers and the Clinic manager group; the
-dated hours are ground's models, their admin is here), and the front desk's day and week views
-of consultation times (admin_views.py)."""
+"""The clinic's booking settings, weekly hours and dated hours (superusers and the Clinic manager
+group; the hours are ground's models, their admin is here), and the front desk's day and week
+views of consultation times (admin_views.py)."""
 
 from django import forms
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from booking import admin_views, day_hours, desk_actions, desk_lists, feed
 from booking.models import Booking, CalendarFeed, ClinicSettings
-from ground.models import DatedHours, DayHours
+from ground.isolates import number_ltr
+from ground.models import DatedHours, DayHours, WeeklyHours
 
 
 @admin.register(ClinicSettings)
@@ -31,6 +33,45 @@ class ClinicSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         ClinicSettings.load()
         return redirect("admin:booking_clinicsettings_change", 1)
+
+
+class WeeklyHoursForm(forms.ModelForm):
+    class Meta:
+        model = WeeklyHours
+        fields = ("weekday", "opens", "closes")
+        widgets = {
+            # "10:00", not "10:00:00", typed and read left to right on an Arabic admin too.
+            "opens": forms.TimeInput(format="%H:%M", attrs={"dir": "ltr"}),
+            "closes": forms.TimeInput(format="%H:%M", attrs={"dir": "ltr"}),
+        }
+
+
+# ground's weekly hours, edited here for the same reason as the dated hours below: a change that
+# leaves held or confirmed times outside the hours warns of them, and those are booking's.
+@admin.register(WeeklyHours)
+class WeeklyHoursAdmin(admin.ModelAdmin):
+    form = WeeklyHoursForm
+    list_display = ("weekday", "opens_at", "closes_at")
+
+    @admin.display(description=_("opens"), ordering="opens")
+    def opens_at(self, obj):
+        return number_ltr(f"{obj.opens:%H:%M}")  # not Django's "10 a.m.", and left to right
+
+    @admin.display(description=_("closes"), ordering="closes")
+    def closes_at(self, obj):
+        return number_ltr(f"{obj.closes:%H:%M}")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        day_hours.warn_outside_weekly(request)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        day_hours.warn_outside_weekly(request)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        day_hours.warn_outside_weekly(request)
 
 
 class DayHoursForm(forms.ModelForm):

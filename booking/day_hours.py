@@ -1,6 +1,6 @@
 """The hours of a date as the front desk must see them: a closed day with its name, the held
-or confirmed times outside the hours (a holiday or a plan saved over bookings), and numbers
-that hold more than one time. The hours are slots.open_spans', as the picker's."""
+or confirmed times outside the hours (a holiday, a plan or weekly hours saved over bookings),
+and numbers that hold more than one time. The hours are slots.open_spans', as the picker's."""
 
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -15,7 +15,7 @@ from booking.models import Booking
 from booking.slots import open_spans, rules
 from consultations.models import ConsultationRequest
 from ground import dates
-from ground.hours import CLINIC_TIMEZONE
+from ground.hours import CLINIC_TIMEZONE, now
 from ground.models import DatedHours
 
 
@@ -71,15 +71,21 @@ def day_link(moment):
 def warn_outside(request, plan):
     """After a closed day or a dated plan is saved: the active times it leaves outside the hours,
     with a link to each of their days."""
-    current = rules()
     start = datetime.combine(plan.starts_on, datetime.min.time(), tzinfo=CLINIC_TIMEZONE)
     end = datetime.combine(plan.ends_on + timedelta(days=1), datetime.min.time(),
                            tzinfo=CLINIC_TIMEZONE)  # fmt: skip
-    outside = [
-        booking
-        for booking in Booking.objects.active().filter(starts_at__gte=start, starts_at__lt=end)
-        if is_outside(booking, current)
-    ]
+    warn_outside_between(request, Booking.objects.filter(starts_at__gte=start, starts_at__lt=end))
+
+
+def warn_outside_weekly(request):
+    """After the weekly hours change: the active times still to come that they leave outside the
+    hours (a dated plan's days keep theirs)."""
+    warn_outside_between(request, Booking.objects.filter(starts_at__gte=now()))
+
+
+def warn_outside_between(request, bookings):
+    current = rules()
+    outside = [booking for booking in bookings.active() if is_outside(booking, current)]
     if not outside:
         return
     days = sorted({b.starts_at.astimezone(CLINIC_TIMEZONE).date() for b in outside})

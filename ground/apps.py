@@ -23,15 +23,19 @@ class GroundConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ground import dated_hours
+        from ground import dated_hours, hours
         from ground.checks import clinic_phone_is_set
-        from ground.models import DatedHours, DayHours
+        from ground.models import DatedHours, DayHours, WeeklyHours
 
         post_migrate.connect(create_cache_tables, sender=self)
-        # A change to the dated hours is read again at once in this process (the others within
-        # dated_hours.KEPT_SECONDS).
-        for model in (DatedHours, DayHours):
+        # A change to the weekly or the dated hours is read again at once in this process (the
+        # others within dated_hours.KEPT_SECONDS).
+        for model, forget in (
+            (WeeklyHours, hours.weekly.forget),
+            (DatedHours, dated_hours.forget),
+            (DayHours, dated_hours.forget),
+        ):
             for signal in (post_save, post_delete):
-                uid = f"ground-forget-dated-hours-{model.__name__}"
-                signal.connect(dated_hours.forget, sender=model, dispatch_uid=uid)
+                uid = f"ground-forget-hours-{model.__name__}"
+                signal.connect(forget, sender=model, dispatch_uid=uid)
         checks.register(clinic_phone_is_set, deploy=True)

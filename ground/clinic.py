@@ -3,7 +3,8 @@
 Phone, WhatsApp, email, the street address and the map link are the clinic's to edit in the admin
 (content/contact.py); until it publishes them, and on a page rendered while they can't be read,
 they are those set where the site is installed (CLINIC_* in the environment, blank until then:
-they appear only once configured). content/clinic_contact.py says which copy shows when.
+they appear only once configured). content/clinic_contact.py says which copy shows when. The
+opening hours are the weekly hours the clinic manager keeps in the admin (hours.py).
 """
 
 import re
@@ -27,11 +28,6 @@ def clinic_details_from_environment():
         "locality": _("Dubai"),
         "country": "AE",
         "country_name": _("United Arab Emirates"),
-        # From ground/hours.py, which the front desk's clocks also read.
-        "hours": hours.opening_hours_text(),
-        "opening_days": hours.schema_opening_days(),
-        "opens": f"{hours.OPENS:%H:%M}",
-        "closes": f"{hours.CLOSES:%H:%M}",
         "phone": env("CLINIC_PHONE"),
         "whatsapp": env("CLINIC_WHATSAPP"),
         "email": env("CLINIC_EMAIL"),
@@ -65,6 +61,11 @@ def clinic_details(draft=None):
     whatsapp_digits = re.sub(r"\D", "", details["whatsapp"])
     details["phone_href"] = f"tel:+{phone_digits}" if phone_digits else ""
     details["whatsapp_href"] = f"https://wa.me/{whatsapp_digits}" if whatsapp_digits else ""
+    # The weekly hours as the clinic manager keeps them in the admin (hours.py: kept a few seconds
+    # per process, so no query here), worded in the page's language when a template shows them.
+    weekly = hours.weekly_spans()
+    details["hours"] = hours.opening_hours_text(weekly)
+    details["opening_hours"] = hours.schema_opening_hours(weekly)
     # Called only where a template shows it: this week's days with other hours than the weekly.
     details["hours_ahead"] = hours_ahead.this_weeks_notices
     details["retention_days"] = settings.CONSULTATION_RETENTION_DAYS

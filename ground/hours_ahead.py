@@ -1,7 +1,8 @@
 """The days ahead whose hours are not the weekly ones (dated_hours.py): the footer's and the
 Where block's notice for this week ("Closed Wed 9 Dec: National Day"), the structured data's
 special hours for the weeks ahead, and the edition the page cache renders its pages under (a
-page cached before a change of dated hours, or yesterday, is rendered again: page_cache.py)."""
+page cached before a change of weekly or dated hours, or yesterday, is rendered again:
+page_cache.py)."""
 
 from datetime import timedelta
 
@@ -36,22 +37,14 @@ def changed_runs(first_day, days, plans):
 
 
 def edition():
-    """What a cached page's hours depend on: today's date and the dated hours as read."""
-    return hours.clinic_today(), dated_hours.plans()
+    """What a cached page's hours depend on: today's date, the weekly hours and the dated hours
+    as read."""
+    return hours.clinic_today(), hours.weekly_spans(), dated_hours.plans()
 
 
 def _day(day):
     # The same day format as the booking pages ("Tue 1 Dec").
     return dateformat.format(day, _("D j M"))
-
-
-def _hours(spans):
-    # A split day's spans side by side: "10am to 2pm · 4pm to 10pm" (the dot reads either way).
-    return " · ".join(
-        # Translators: one opening span of a day, "10am to 4pm" (Arabic: «من … إلى»).
-        _("{opens} – {closes}").format(opens=hours._clock(opens), closes=hours._clock(closes))
-        for opens, closes in spans
-    )
 
 
 def notice(first, last, plan, spans):
@@ -70,7 +63,12 @@ def notice(first, last, plan, spans):
     else:
         text = _("From {first} to {last}: {hours} ({name})")
     return format_html(
-        text, day=_day(first), first=_day(first), last=_day(last), hours=_hours(spans), name=name
+        text,
+        day=_day(first),
+        first=_day(first),
+        last=_day(last),
+        hours=hours.spans_text(spans),
+        name=name,
     )
 
 

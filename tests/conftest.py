@@ -104,13 +104,15 @@ def _fast_test_settings(settings):
 
 @pytest.fixture(autouse=True)
 def _no_dated_hours_kept_from_a_test_before():
-    """Each process keeps the dated hours and the published content a few seconds, and pages
-    without the database show the last ones read: every test starts from its own database's."""
+    """Each process keeps the weekly and dated hours and the published content a few seconds, and
+    pages without the database show the last ones read: every test starts from its own
+    database's."""
     from django.apps import apps
 
     from content import live
-    from ground import dated_hours
+    from ground import dated_hours, hours
 
+    hours.weekly.clear()
     dated_hours.plans.clear()
     live.published.clear()
     if apps.is_installed("booking"):

@@ -86,14 +86,8 @@ def clinic_json_ld(context):
             "addressLocality": clinic["locality"],
             "addressCountry": clinic["country"],
         },
-        "openingHoursSpecification": [
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": clinic["opening_days"],
-                "opens": clinic["opens"],
-                "closes": clinic["closes"],
-            }
-        ],
+        # The weekly hours, one specification per group of days and span (ground/hours.py).
+        "openingHoursSpecification": clinic["opening_hours"],
         # Closed days and dated plans of the weeks ahead (the same calendar as the picker's).
         "specialOpeningHoursSpecification": special_opening_hours(),
         "hasMap": clinic["map_url"],

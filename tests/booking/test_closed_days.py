@@ -1,6 +1,7 @@
 """Closing a day over bookings: saving a closed day or a dated plan that leaves held or confirmed
 times outside the hours warns with the count and the days; the day and week views mark a
-closed day with its name and flag the times outside the hours."""
+closed day with its name and flag the times outside the hours. Weekly hours shortened over
+bookings to come warn the same way."""
 
 import re
 from datetime import date
@@ -8,7 +9,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from ground.models import DatedHours
+from ground.models import DatedHours, WeeklyHours
 from tests.factories import (
     clock_at,
     dubai,
@@ -121,3 +122,19 @@ def test_deleting_a_plan_whose_late_hours_hold_a_time_warns(owner):
 
     assert not DatedHours.objects.exists()
     assert "1 held or confirmed time is now outside the clinic’s hours" in page
+
+
+def test_shortening_the_weekly_hours_over_a_time_to_come_warns_but_not_over_one_past(owner):
+    make_booking(starts_at=dubai(2026, 12, 7, 20, 30))  # a Monday evening to come
+    make_booking(starts_at=dubai(2026, 11, 23, 20, 30), status="confirmed")  # one gone by
+    monday = WeeklyHours.objects.get(weekday=0)
+    url = reverse("admin:ground_weeklyhours_change", args=[monday.pk])
+
+    with clock_at(MONDAY_9AM):
+        page = owner.post(
+            url, {"weekday": 0, "opens": "10:00", "closes": "18:00"}, follow=True
+        ).content.decode()
+
+    assert WeeklyHours.objects.get(pk=monday.pk).closes.hour == 18
+    assert "1 held or confirmed time is now outside the clinic’s hours" in page
+    assert "?date=2026-12-07" in page and "2026-11-23" not in page

@@ -6,6 +6,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from datetime import time as clock_time
 from io import StringIO
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ground.clinic import clinic_details
+from ground.models import WeeklyHours
 from pages.management.commands import nginx_error_page
 from tests.content_factories import make_contact_details
 from tests.servers import free_port
@@ -213,3 +215,19 @@ def test_the_pages_follow_the_contact_details_the_clinic_published(settings, tmp
     assert said == [f"wrote {tmp_path / name}" for name in ("try-again.html", "try-again.ar.html")]
     assert 'href="tel:+97145550101"' in (tmp_path / "try-again.html").read_text()
     assert "فيلا 7، شارع الصفا" in (tmp_path / "try-again.ar.html").read_text()
+
+
+def test_the_pages_follow_the_weekly_hours_the_clinic_keeps(settings, tmp_path):
+    settings.CLINIC = {**settings.CLINIC, "phone": PHONE}
+    write_pages(tmp_path)
+    saturday = WeeklyHours.objects.get(weekday=5)
+    saturday.opens = clock_time(11)
+    saturday.save()
+
+    said = write_pages(tmp_path)
+
+    assert said == [f"wrote {tmp_path / name}" for name in ("try-again.html", "try-again.ar.html")]
+    english = (tmp_path / "try-again.html").read_text()
+    arabic = (tmp_path / "try-again.ar.html").read_text()
+    assert "Monday – Friday: 10:00 – 22:00; Saturday: 11:00 – 22:00" in english
+    assert "من الاثنين إلى الجمعة، من 10:00 إلى 22:00؛ السبت، من 11:00 إلى 22:00" in arabic
