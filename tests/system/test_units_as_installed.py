@@ -110,7 +110,8 @@ def test_the_nginx_steps_have_the_try_again_pages_made_again_every_two_minutes(i
     times = [
         datetime.strptime(" ".join(line.split()[-3:-1]), "%Y-%m-%d %H:%M:%S")
         for line in elapses.splitlines()
-        if line.strip().startswith(("Next elapse:", "Iter. #"))
+        # Debian 12's systemd says "Iter. #2:", Debian 13's "Iteration #2:".
+        if line.strip().startswith(("Next elapse:", "Iter. #", "Iteration #"))
     ]
 
     written = steps.index(f"deploy/manage nginx_error_page --output {TRY_AGAIN_PAGES}")
