@@ -1,12 +1,15 @@
 """Builders for the clinic's content (content/) and the staff who edit it: sensible defaults,
-override what the test is about."""
+override what the test is about; and the admin's form of an item, as an editor sends it."""
 
 from datetime import date
 
 from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import Article, ContactDetails, FaqEntry, Notice, Price
+from tests.factories import login_staff
 
 
 def make_staff_in(group, username, password="content-pass-123456"):
@@ -22,6 +25,25 @@ def make_editor(username="editor"):
 
 def make_clinic_manager(username="manager"):
     return make_staff_in("Clinic manager", username)
+
+
+def signed_in(user):
+    """A browser of the admin's, signed in as this staff user with their second factor."""
+    return login_staff(Client(), user)
+
+
+def change_url(item):
+    return reverse(f"admin:content_{item._meta.model_name}_change", args=[item.pk])
+
+
+def draft_form(item, button=None, **changes):
+    """An item's change form as the admin shows it (its draft), with these changes and this
+    button ("_submit", "_approve"; none: save the draft)."""
+    data = {f"draft_{name}": value for name, value in item.values(draft=True).items()}
+    data.update(changes)
+    if button:
+        data[button] = "1"
+    return data
 
 
 def make_published(model, words, **kwargs):

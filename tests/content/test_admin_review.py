@@ -8,8 +8,14 @@ from django.urls import reverse
 
 from audit.models import AccessEvent
 from content.models import FaqEntry, Notice
-from tests.content_factories import make_clinic_manager, make_editor
-from tests.factories import login_staff, make_front_desk_user
+from tests.content_factories import (
+    change_url,
+    draft_form,
+    make_clinic_manager,
+    make_editor,
+    signed_in,
+)
+from tests.factories import make_front_desk_user
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "faq_as_migrated")]
@@ -30,23 +36,6 @@ def side_effects():
     return entry("Are there any side effects?")
 
 
-def change_url(item):
-    return reverse(f"admin:content_{item._meta.model_name}_change", args=[item.pk])
-
-
-def form(item, button=None, **changes):
-    """An FAQ entry's change form as the admin shows it, with these changes and this button."""
-    data = {f"draft_{name}": value for name, value in item.values(draft=True).items()}
-    data.update(changes)
-    if button:
-        data[button] = "1"
-    return data
-
-
-def signed_in(user):
-    return login_staff(Client(), user)
-
-
 def page_text(path):
     return parse(Client().get(path)).text
 
@@ -55,7 +44,7 @@ def submit_new_answer(editor):
     item = sessions()
     return editor.post(
         change_url(item),
-        form(item, "_submit", draft_answer_en=NEW_ANSWER_EN, draft_answer_ar=NEW_ANSWER_AR),
+        draft_form(item, "_submit", draft_answer_en=NEW_ANSWER_EN, draft_answer_ar=NEW_ANSWER_AR),
     )
 
 
@@ -63,7 +52,9 @@ def test_an_editors_saved_draft_never_changes_the_live_page():
     editor = signed_in(make_editor())
     item = sessions()
 
-    response = editor.post(change_url(item), form(item, "_continue", draft_answer_en=NEW_ANSWER_EN))
+    response = editor.post(
+        change_url(item), draft_form(item, "_continue", draft_answer_en=NEW_ANSWER_EN)
+    )
 
     item.refresh_from_db()
     assert response.status_code == 302
@@ -97,7 +88,7 @@ def test_the_editor_submits_and_the_clinic_manager_publishes_in_both_languages()
 
     submit_new_answer(editor)
     submitted = sessions()
-    response = manager.post(change_url(submitted), form(submitted, "_approve"))
+    response = manager.post(change_url(submitted), draft_form(submitted, "_approve"))
 
     published = sessions()
     assert submitted.status == "in_review"
@@ -119,11 +110,13 @@ def test_the_side_effects_answer_shows_its_warning_in_both_languages():
 
 def test_a_flagged_claim_blocks_approval_until_the_manager_stands_by_it():
     editor, manager = signed_in(make_editor()), signed_in(make_clinic_manager())
-    editor.post(change_url(side_effects()), form(side_effects(), "_submit"))
+    editor.post(change_url(side_effects()), draft_form(side_effects(), "_submit"))
 
-    refused = manager.post(change_url(side_effects()), form(side_effects(), "_approve"))
+    refused = manager.post(change_url(side_effects()), draft_form(side_effects(), "_approve"))
     waiting = side_effects()
-    approved = manager.post(change_url(waiting), form(waiting, "_approve", stands_by_claims="on"))
+    approved = manager.post(
+        change_url(waiting), draft_form(waiting, "_approve", stands_by_claims="on")
+    )
 
     item = side_effects()
     assert waiting.status == "in_review"
@@ -144,7 +137,7 @@ def test_an_editor_can_neither_approve_nor_revert():
     item = sessions()
     version = item.history.get(history_change_reason="imported")
 
-    approve = editor.post(change_url(item), form(item, "_approve"))
+    approve = editor.post(change_url(item), draft_form(item, "_approve"))
     revert = editor.post(
         reverse("admin:content_faqentry_revert", args=[item.pk, version.history_id])
     )
@@ -158,7 +151,7 @@ def test_an_editor_can_neither_approve_nor_revert():
 def test_the_history_says_who_changed_what_and_a_revert_puts_the_old_text_live_again():
     editor, manager = signed_in(make_editor()), signed_in(make_clinic_manager())
     submit_new_answer(editor)
-    manager.post(change_url(sessions()), form(sessions(), "_approve"))
+    manager.post(change_url(sessions()), draft_form(sessions(), "_approve"))
     item = sessions()
     first = item.history.get(history_change_reason="imported")
 
@@ -193,9 +186,9 @@ def test_each_step_is_on_the_access_trail():
     item = sessions()
     first = item.history.get(history_change_reason="imported")
 
-    editor.post(change_url(item), form(item, "_continue", draft_answer_en=NEW_ANSWER_EN))
+    editor.post(change_url(item), draft_form(item, "_continue", draft_answer_en=NEW_ANSWER_EN))
     submit_new_answer(editor)
-    manager.post(change_url(sessions()), form(sessions(), "_approve"))
+    manager.post(change_url(sessions()), draft_form(sessions(), "_approve"))
     manager.post(reverse("admin:content_faqentry_revert", args=[item.pk, first.history_id]))
 
     events = AccessEvent.objects.about(FaqEntry, [item.pk]).order_by("pk")

@@ -8,15 +8,17 @@ from django.urls import reverse
 
 from audit.models import AccessEvent
 from content.models import Article, Price
-from tests.content_factories import ARTICLE_WORDS, make_clinic_manager, make_editor
-from tests.factories import login_staff, make_front_desk_user
+from tests.content_factories import (
+    ARTICLE_WORDS,
+    change_url,
+    make_clinic_manager,
+    make_editor,
+    signed_in,
+)
+from tests.factories import make_front_desk_user
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "faq_as_migrated")]
-
-
-def signed_in(user):
-    return login_staff(Client(), user)
 
 
 def article_form(button=None, **changes):
@@ -43,10 +45,6 @@ def price_form(button=None, **changes):
     if button:
         data[button] = "1"
     return data
-
-
-def change_url(item):
-    return reverse(f"admin:content_{item._meta.model_name}_change", args=[item.pk])
 
 
 def test_the_article_form_shows_english_and_arabic_side_by_side_arabic_right_to_left():

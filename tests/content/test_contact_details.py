@@ -19,8 +19,14 @@ from content.models import ContactDetails
 from ground import page_cache
 from ground.clinic import clinic_details
 from ground.views import server_error
-from tests.content_factories import make_clinic_manager, make_contact_details, make_editor
-from tests.factories import login_staff
+from tests.content_factories import (
+    change_url,
+    draft_form,
+    make_clinic_manager,
+    make_contact_details,
+    make_editor,
+    signed_in,
+)
 from tests.html import parse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache", "faq_as_migrated")]
@@ -31,22 +37,6 @@ INSTALLED_PHONE = "+971 4 123 4567"
 @pytest.fixture(autouse=True)
 def _installed_with_a_phone(settings):
     settings.CLINIC = {**settings.CLINIC, "phone": INSTALLED_PHONE, "whatsapp": ""}
-
-
-def signed_in(user):
-    return login_staff(Client(), user)
-
-
-def change_url(details):
-    return reverse("admin:content_contactdetails_change", args=[details.pk])
-
-
-def form(details, button=None, **changes):
-    data = {f"draft_{name}": value for name, value in details.values(draft=True).items()}
-    data.update(changes)
-    if button:
-        data[button] = "1"
-    return data
 
 
 def page(path):
@@ -98,7 +88,7 @@ def test_a_number_that_isnt_one_is_said_beside_its_field_and_the_rest_is_kept():
 
     response = editor.post(
         change_url(details),
-        form(details, draft_phone="call us", draft_email="desk@ecla.example"),
+        draft_form(details, draft_phone="call us", draft_email="desk@ecla.example"),
     )
 
     html = response.content.decode()
@@ -112,7 +102,7 @@ def test_a_local_number_is_kept_as_the_site_shows_it():
     editor = signed_in(make_editor())
     details = ContactDetails.objects.the_one()
 
-    editor.post(change_url(details), form(details, draft_phone="04 555 0199"))
+    editor.post(change_url(details), draft_form(details, draft_phone="04 555 0199"))
 
     details.refresh_from_db()
     assert details.draft_phone == "+971 4 555 0199"
@@ -122,7 +112,7 @@ def test_submitting_needs_the_address_in_both_languages():
     editor = signed_in(make_editor())
     details = ContactDetails.objects.the_one()
 
-    response = editor.post(change_url(details), form(details, "_submit", draft_address_ar=""))
+    response = editor.post(change_url(details), draft_form(details, "_submit", draft_address_ar=""))
 
     assert response.status_code == 200
     assert "Missing: Street address (Arabic)" in " ".join(parse(response).text.split())
@@ -140,9 +130,9 @@ def test_edited_submitted_and_approved_they_show_on_every_page_in_both_languages
         "draft_address_ar": "فيلا 7، شارع الصفا، الصفا 1",
     }
 
-    editor.post(change_url(details), form(details, "_submit", **new))
+    editor.post(change_url(details), draft_form(details, "_submit", **new))
     waiting = page("/contact/").text
-    manager.post(change_url(details), form(ContactDetails.objects.get(), "_approve"))
+    manager.post(change_url(details), draft_form(ContactDetails.objects.get(), "_approve"))
 
     assert "Villa 7" not in waiting
     english, arabic = page("/contact/"), page("/ar/contact/")

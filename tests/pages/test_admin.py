@@ -8,7 +8,12 @@ from django.test import Client
 from django.urls import reverse
 
 from content.models import Passage
-from tests.content_factories import make_clinic_manager, make_editor
+from tests.content_factories import (
+    change_url,
+    draft_form,
+    make_clinic_manager,
+    make_editor,
+)
 from tests.factories import login_staff
 from tests.html import parse
 
@@ -21,18 +26,6 @@ NEW_AR = "<strong>إجراء معقّم:</strong> يُجرى في غرفة سر�
 
 def sterile():
     return Passage.objects.get(key=KEY)
-
-
-def change_url(item):
-    return reverse("admin:content_passage_change", args=[item.pk])
-
-
-def form(item, button=None, **changes):
-    data = {f"draft_{name}": value for name, value in item.values(draft=True).items()}
-    data.update(changes)
-    if button:
-        data[button] = "1"
-    return data
 
 
 def text(response):
@@ -72,10 +65,10 @@ def test_a_passage_edited_through_review_goes_live_in_both_languages_and_reverts
 
     editor.post(
         change_url(sterile()),
-        form(sterile(), "_submit", draft_text_en=NEW_EN, draft_text_ar=NEW_AR),
+        draft_form(sterile(), "_submit", draft_text_en=NEW_EN, draft_text_ar=NEW_AR),
     )
     before = text(Client().get("/cost-and-safety/"))
-    manager.post(change_url(sterile()), form(sterile(), "_approve"))
+    manager.post(change_url(sterile()), draft_form(sterile(), "_approve"))
     history = manager.get(reverse("admin:content_passage_history", args=[sterile().pk]))
     english = text(Client().get("/cost-and-safety/"))
     arabic = text(Client().get("/ar/cost-and-safety/"))
@@ -99,7 +92,7 @@ def test_an_edit_keeps_only_inline_words():
         '<a href="/faq/">FAQ</a>'
     )
 
-    editor.post(change_url(sterile()), form(sterile(), "_continue", draft_text_en=typed))
+    editor.post(change_url(sterile()), draft_form(sterile(), "_continue", draft_text_en=typed))
 
     assert sterile().draft_text_en == 'Kept <em>sterile</em> <a href="/faq/">FAQ</a>'
 
