@@ -63,7 +63,6 @@ def published_details():
     if not current.read:
         kept = host_copy.read()
         return (kept.details(language) if kept else None), "unread"
-    host_copy.keep(current.contact)
     if current.contact is None:
         return None, "environment"
     return current.contact.details(language), "admin"
@@ -81,8 +80,9 @@ class HostCopy:
 
     def keep(self, contact):
         """Write them if they aren't what this process last wrote or found (None: remove the
-        file). A disk that can't be written is logged once a minute; the page is served."""
-        path = settings.CLINIC_DETAILS_FILE  # a Path: its hash is kept, asked on every page
+        file). Called by each read of the content (live.py); a disk that can't be written is
+        logged once a minute and the read still counts."""
+        path = settings.CLINIC_DETAILS_FILE
         if self._kept.get(path, MISSING) == contact:
             return
         with self._lock:

@@ -205,7 +205,7 @@ def read():
     """The published FAQ in its order, the notices not over yet, the published passages, the
     articles, the prices and the contact details. Both languages of each are there (publishing
     requires them); one that somehow lacks one is left out, never shown in the other language."""
-    from content.clinic_contact import live_contact
+    from content.clinic_contact import host_copy, live_contact
     from content.models import Article, ContactDetails, FaqEntry, Notice, Passage, Price
 
     faqs = map(live_faq, FaqEntry.objects.live().order_by("position", "pk"))
@@ -219,6 +219,10 @@ def read():
     contact = ContactDetails.objects.live().first()
     contact = contact and live_contact(contact)
     complete = contact and contact.phone and contact.address_en and contact.address_ar
+    contact = contact if complete else None
+    # This host's copy, for a process that starts while the database is away: rewritten only
+    # when a read finds the details changed.
+    host_copy.keep(contact)
     return Published(
         tuple(faq for faq in faqs if all(vars(faq).values())),
         tuple(notice for notice in notices if notice.text_en and notice.text_ar),
@@ -230,7 +234,7 @@ def read():
             for key, text_en, text_ar in passages
             if text_en.strip() and text_ar.strip()
         },
-        contact if complete else None,
+        contact,
         read=True,
     )
 
